@@ -1,0 +1,11 @@
+/**
+ * Fake phones on loopback and the transport contract suite, for use in tests. JUnit and AssertJ are
+ * optional: only the parts that name them need them on the class path.
+ */
+module dev.deskphone.testkit {
+  requires transitive dev.deskphone.core;
+  requires transitive dev.deskphone.snom;
+  requires transitive dev.deskphone.unify;
+  requires static org.junit.jupiter.api;
+  requires static org.assertj.core;
+}
