@@ -8,4 +8,8 @@ module dev.deskphone.testkit {
   requires transitive dev.deskphone.unify;
   requires static org.junit.jupiter.api;
   requires static org.assertj.core;
+
+  exports dev.deskphone.testkit;
+
+  opens dev.deskphone.testkit;
 }

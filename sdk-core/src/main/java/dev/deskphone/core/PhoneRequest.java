@@ -1,0 +1,268 @@
+package dev.deskphone.core;
+
+import dev.deskphone.core.internal.Texts;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One HTTP request to a phone, as a {@link PhoneTransport} sends it: method, absolute {@code http}
+ * or {@code https} URI (sent exactly as given, percent-encoding included), headers, an optional
+ * body, an optional deadline and the name of the operation for messages and logs. Immutable and
+ * thread-safe.
+ *
+ * <p>A URI with user-info ({@code http://user:pass@phone/}) is rejected: credentials go to the
+ * client, never into a URI where logs and error messages would show them.
+ */
+public final class PhoneRequest {
+  private static final byte[] NO_BODY = new byte[0];
+
+  private final String method;
+  private final URI uri;
+  private final PhoneHeaders headers;
+  private final byte[] body;
+  private final Duration timeout;
+  private final String operation;
+
+  private PhoneRequest(Builder b) {
+    this.method = b.method;
+    this.uri = b.uri;
+    this.headers = b.headers.build();
+    this.body = b.body;
+    this.timeout = b.timeout;
+    this.operation = b.operation != null ? b.operation : method + " " + pathOf(uri);
+    headers
+        .ownedHeader()
+        .ifPresent(
+            name -> {
+              throw new IllegalArgumentException(
+                  "header " + name + " is set by the transport and cannot be set on a request");
+            });
+  }
+
+  /** A GET of {@code uri}. */
+  public static PhoneRequest get(URI uri) {
+    return builder("GET", uri).build();
+  }
+
+  /**
+   * A builder for a request.
+   *
+   * @param method an HTTP method token such as {@code GET} or {@code POST}
+   * @param uri the absolute {@code http} or {@code https} URI, without user-info or fragment
+   * @throws IllegalArgumentException if the method or URI is not acceptable
+   */
+  public static Builder builder(String method, URI uri) {
+    return new Builder(method, uri);
+  }
+
+  /** The HTTP method. */
+  public String method() {
+    return method;
+  }
+
+  /** The URI, exactly as it goes on the wire. */
+  public URI uri() {
+    return uri;
+  }
+
+  /** The request target as sent in the request line: raw path and raw query. */
+  public String target() {
+    String path = pathOf(uri);
+    String query = uri.getRawQuery();
+    return query == null ? path : path + "?" + query;
+  }
+
+  /** The phone this request goes to, as {@code scheme://host:port}, for messages and state. */
+  public String phone() {
+    return phoneOf(uri);
+  }
+
+  /** The headers the caller set (the transport adds {@code Host} and friends). */
+  public PhoneHeaders headers() {
+    return headers;
+  }
+
+  /** A copy of the body; empty when there is none. */
+  public byte[] body() {
+    return body.clone();
+  }
+
+  /** The body length in bytes. */
+  public int bodyLength() {
+    return body.length;
+  }
+
+  /** The deadline for the whole exchange, body included; absent means the transport's default. */
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  /** The operation's name for messages and logs, by default {@code "METHOD /path"}. */
+  public String operation() {
+    return operation;
+  }
+
+  /** A builder holding this request's parts. */
+  public Builder toBuilder() {
+    Builder b = new Builder(method, uri);
+    b.headers = headers.toBuilder();
+    b.body = body;
+    b.timeout = timeout;
+    b.operation = operation;
+    return b;
+  }
+
+  /** Method, phone and path only: the query and headers may carry secrets. */
+  @Override
+  public String toString() {
+    return "PhoneRequest[" + method + " " + phone() + pathOf(uri) + "]";
+  }
+
+  /**
+   * The phone a URI addresses, as {@code scheme://host:port} with the default port filled in.
+   *
+   * @throws IllegalArgumentException if the URI has no http(s) scheme or no host
+   */
+  public static String phoneOf(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    int port = uri.getPort();
+    if (port < 0) {
+      port = "https".equals(scheme) ? 443 : 80;
+    }
+    String host = uri.getHost();
+    return scheme + "://" + host + ":" + port;
+  }
+
+  static URI checkPhoneUri(URI uri) {
+    Objects.requireNonNull(uri, "uri");
+    String scheme = uri.getScheme();
+    if (scheme == null
+        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || uri.isOpaque()) {
+      throw new IllegalArgumentException(
+          "the phone URI must be an absolute http or https URI, was " + Texts.quote(safe(uri)));
+    }
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "the phone URI must not carry user-info (credentials): give credentials to the client"
+              + " builder instead; URI host was "
+              + Texts.quote(String.valueOf(uri.getHost())));
+    }
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException(
+          "the phone URI has no valid host name or address: " + Texts.quote(safe(uri)));
+    }
+    if (uri.getRawFragment() != null) {
+      throw new IllegalArgumentException(
+          "the phone URI must not have a #fragment: encode '#' as %23; was "
+              + Texts.quote(safe(uri)));
+    }
+    return uri;
+  }
+
+  private static String safe(URI uri) {
+    return uri.getRawUserInfo() == null ? uri.toString() : "(URI with user-info, not shown)";
+  }
+
+  private static String pathOf(URI uri) {
+    String path = uri.getRawPath();
+    return path == null || path.isEmpty() ? "/" : path;
+  }
+
+  /** Builds a {@link PhoneRequest}. Not thread-safe. */
+  public static final class Builder {
+    private final String method;
+    private final URI uri;
+    private PhoneHeaders.Builder headers = PhoneHeaders.builder();
+    private byte[] body = NO_BODY;
+    private Duration timeout;
+    private String operation;
+
+    private Builder(String method, URI uri) {
+      Objects.requireNonNull(method, "method");
+      if (!Texts.isToken(method) || method.equals("CONNECT")) {
+        throw new IllegalArgumentException(
+            "method " + Texts.quote(method) + " is not allowed: use an HTTP method such as GET");
+      }
+      this.method = method;
+      this.uri = checkPhoneUri(uri);
+    }
+
+    /** Adds a header field; see {@link PhoneHeaders.Builder#add}. */
+    public Builder header(String name, String value) {
+      headers.add(name, value);
+      return this;
+    }
+
+    /** Replaces every header field named {@code name} with one field. */
+    public Builder setHeader(String name, String value) {
+      headers.set(name, value);
+      return this;
+    }
+
+    /** The body bytes (copied). */
+    public Builder body(byte[] body) {
+      this.body = Objects.requireNonNull(body, "body").clone();
+      return this;
+    }
+
+    /**
+     * The deadline for the whole exchange, connecting and reading the body included.
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public Builder timeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * The operation's name for messages and logs, for example {@code "snom press"}.
+     *
+     * @throws IllegalArgumentException if blank, longer than 100 characters or with control
+     *     characters
+     */
+    public Builder operation(String operation) {
+      Objects.requireNonNull(operation, "operation");
+      if (operation.isBlank()
+          || operation.length() > 100
+          || operation.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException(
+            "operation "
+                + Texts.quote(operation)
+                + " is not allowed: 1 to 100 characters, no control characters");
+      }
+      this.operation = operation;
+      return this;
+    }
+
+    /** The request. */
+    public PhoneRequest build() {
+      return new PhoneRequest(this);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof PhoneRequest r
+        && method.equals(r.method)
+        && uri.equals(r.uri)
+        && headers.equals(r.headers)
+        && Arrays.equals(body, r.body)
+        && Objects.equals(timeout, r.timeout)
+        && operation.equals(r.operation);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(method, uri, headers, Arrays.hashCode(body), timeout, operation);
+  }
+}

@@ -1,0 +1,298 @@
+package dev.deskphone.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.deskphone.core.PhoneConnectException;
+import dev.deskphone.core.PhoneException;
+import dev.deskphone.core.PhoneOutcomeUnknownException;
+import dev.deskphone.core.PhoneRequest;
+import dev.deskphone.core.PhoneResponse;
+import dev.deskphone.core.PhoneTimeoutException;
+import dev.deskphone.core.PhoneTransport;
+import dev.deskphone.core.PhoneTruncatedResponseException;
+import dev.deskphone.testkit.internal.Action;
+import dev.deskphone.testkit.internal.LoopbackHttpServer;
+import dev.deskphone.testkit.internal.RecordedRequest;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link PhoneTransport} must show, as a JUnit 5 suite to extend:
+ *
+ * <pre>{@code
+ * class MyTransportContractTest extends PhoneTransportContract {
+ *   protected PhoneTransport transport() { return new MyTransport(); }
+ * }
+ * }</pre>
+ *
+ * <p>Each test starts its own HTTP server on 127.0.0.1, scripted to answer normally or to misbehave
+ * (close without answering, reset, stall, truncate), and checks statuses as values, headers, binary
+ * and UTF-8 bodies, exact request targets, deadlines, that redirects are not followed and that
+ * nothing is ever sent twice. Needs JUnit 5 and AssertJ on the test class path.
+ */
+public abstract class PhoneTransportContract {
+  private static final Duration SHORT = Duration.ofMillis(400);
+  private static final long WAIT_SECONDS = 10;
+
+  private final List<LoopbackHttpServer> servers = new ArrayList<>();
+
+  /** Creates the transport under test. Called once per test. */
+  protected abstract PhoneTransport transport();
+
+  @AfterEach
+  void closeServers() {
+    servers.forEach(LoopbackHttpServer::close);
+  }
+
+  private LoopbackHttpServer server(LoopbackHttpServer.Script script) throws IOException {
+    LoopbackHttpServer server = LoopbackHttpServer.start(script);
+    servers.add(server);
+    return server;
+  }
+
+  private static PhoneResponse send(PhoneTransport transport, PhoneRequest request)
+      throws Exception {
+    try {
+      return transport.send(request).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      throw (Exception) e.getCause();
+    }
+  }
+
+  @Test
+  void everyStatusIsAValue() throws Exception {
+    int[] statuses = {200, 204, 400, 401, 403, 404, 500, 503};
+    LoopbackHttpServer server =
+        server(r -> Action.respond(Integer.parseInt(r.target().substring(1)), "s"));
+    PhoneTransport transport = transport();
+    for (int status : statuses) {
+      PhoneResponse response = send(transport, PhoneRequest.get(server.uri("/" + status)));
+      assertThat(response.status()).as("status").isEqualTo(status);
+    }
+  }
+
+  @Test
+  void redirectsComeBackAsResponsesAndAreNotFollowed() throws Exception {
+    LoopbackHttpServer server =
+        server(
+            r ->
+                r.target().equals("/start")
+                    ? Action.respond(302, "").header("Location", "/elsewhere")
+                    : Action.respond(200, "followed"));
+    PhoneTransport transport = transport();
+    for (int status : new int[] {301, 302, 303, 307, 308}) {
+      LoopbackHttpServer s =
+          server(r -> Action.respond(status, "").header("Location", "/elsewhere"));
+      PhoneResponse response = send(transport, PhoneRequest.get(s.uri("/start")));
+      assertThat(response.status()).isEqualTo(status);
+      assertThat(response.header("Location")).contains("/elsewhere");
+      assertThat(s.requests()).extracting(RecordedRequest::target).containsExactly("/start");
+    }
+    send(transport, PhoneRequest.get(server.uri("/start")));
+    assertThat(server.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void requestHeadersArriveAndRepeatedResponseHeadersComeBack() throws Exception {
+    LoopbackHttpServer server =
+        server(
+            r ->
+                Action.respond(200, r.header("X-Probe").orElse("missing"))
+                    .header("X-Multi", "one")
+                    .header("X-Multi", "two"));
+    PhoneResponse response =
+        send(
+            transport(),
+            PhoneRequest.builder("GET", server.uri("/h")).header("X-Probe", "seen").build());
+    assertThat(response.bodyText()).isEqualTo("seen");
+    assertThat(response.headers().allValues("x-multi")).containsExactly("one", "two");
+  }
+
+  @Test
+  void binaryBodiesTravelUnchangedBothWays() throws Exception {
+    byte[] bytes = new byte[256];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) i;
+    }
+    LoopbackHttpServer server = server(r -> Action.respond(200, r.body()));
+    PhoneResponse response =
+        send(
+            transport(),
+            PhoneRequest.builder("POST", server.uri("/echo"))
+                .header("Content-Type", "application/octet-stream")
+                .body(bytes)
+                .build());
+    assertThat(response.body()).isEqualTo(bytes);
+    assertThat(server.requests().get(0).header("Content-Length")).contains("256");
+  }
+
+  @Test
+  void utf8TextIsDecodedByItsCharset() throws Exception {
+    String text = "Grüße ☎ 電話";
+    LoopbackHttpServer server =
+        server(r -> Action.respond(200, text).header("Content-Type", "text/plain; charset=UTF-8"));
+    PhoneResponse response = send(transport(), PhoneRequest.get(server.uri("/t")));
+    assertThat(response.bodyText()).isEqualTo(text);
+    assertThat(response.body()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theRequestTargetGoesOutExactlyAsGiven() throws Exception {
+    LoopbackHttpServer server = server(r -> Action.respond(200, ""));
+    String target = "/command.htm?key=%23;1,200,100;%2A&number=%2B4930&touch=1%202%20pr";
+    send(transport(), PhoneRequest.get(server.uri(target)));
+    assertThat(server.requests().get(0).target()).isEqualTo(target);
+  }
+
+  @Test
+  void noAnswerFailsWithTimeoutByTheDeadline() throws Exception {
+    LoopbackHttpServer server = server(r -> Action.stall());
+    PhoneRequest request = PhoneRequest.builder("GET", server.uri("/slow")).timeout(SHORT).build();
+    assertThatThrownBy(() -> send(transport(), request))
+        .isInstanceOf(PhoneTimeoutException.class)
+        .hasMessageContaining("127.0.0.1");
+    assertThat(server.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void theDeadlineCoversTheBody() throws Exception {
+    LoopbackHttpServer server = server(r -> Action.headThenStall(200, 1000));
+    PhoneRequest request = PhoneRequest.builder("GET", server.uri("/body")).timeout(SHORT).build();
+    assertThatThrownBy(() -> send(transport(), request)).isInstanceOf(PhoneTimeoutException.class);
+  }
+
+  @Test
+  void closedWithoutAnswerIsOutcomeUnknownAndNotResent() throws Exception {
+    LoopbackHttpServer server = server(r -> Action.close());
+    assertThatThrownBy(() -> send(transport(), PhoneRequest.get(server.uri("/reboot"))))
+        .isInstanceOf(PhoneOutcomeUnknownException.class)
+        .isNotInstanceOf(PhoneTimeoutException.class);
+    assertThat(server.awaitRequests(2, Duration.ofMillis(300))).isFalse();
+    assertThat(server.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aKeptAliveConnectionClosedAfterReadingIsNeverResent() throws Exception {
+    LoopbackHttpServer server =
+        server(r -> r.indexOnConnection() == 1 ? Action.respond(200, "ok") : Action.close());
+    PhoneTransport transport = transport();
+    send(transport, PhoneRequest.get(server.uri("/first")));
+    assertThat(server.connectionCount()).as("connections after the first request").isEqualTo(1);
+
+    assertThatThrownBy(() -> send(transport, PhoneRequest.get(server.uri("/command.htm?key=1"))))
+        .isInstanceOf(PhoneOutcomeUnknownException.class);
+
+    assertThat(server.awaitRequests(3, Duration.ofMillis(300))).isFalse();
+    assertThat(server.requests())
+        .extracting(RecordedRequest::target)
+        .containsExactly("/first", "/command.htm?key=1");
+  }
+
+  @Test
+  void theConnectionAfterAFailureWorks() throws Exception {
+    LoopbackHttpServer server =
+        server(r -> r.target().equals("/die") ? Action.close() : Action.respond(200, "ok"));
+    PhoneTransport transport = transport();
+    send(transport, PhoneRequest.get(server.uri("/a")));
+    assertThatThrownBy(() -> send(transport, PhoneRequest.get(server.uri("/die"))))
+        .isInstanceOf(PhoneOutcomeUnknownException.class);
+    assertThat(send(transport, PhoneRequest.get(server.uri("/b"))).bodyText()).isEqualTo("ok");
+    assertThat(server.requests())
+        .extracting(RecordedRequest::target)
+        .containsExactly("/a", "/die", "/b");
+  }
+
+  @Test
+  void aResetAfterTheRequestIsOutcomeUnknown() throws Exception {
+    LoopbackHttpServer server = server(r -> Action.reset());
+    assertThatThrownBy(() -> send(transport(), PhoneRequest.get(server.uri("/x"))))
+        .isInstanceOf(PhoneOutcomeUnknownException.class);
+    assertThat(server.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusedConnectionIsAConnectError() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    URI uri = URI.create("http://127.0.0.1:" + port + "/");
+    assertThatThrownBy(() -> send(transport(), PhoneRequest.get(uri)))
+        .isInstanceOf(PhoneConnectException.class)
+        .hasMessageContaining("127.0.0.1:" + port);
+  }
+
+  @Test
+  void aTruncatedBodyIsTypedAndKeepsTheStatus() throws Exception {
+    LoopbackHttpServer server = server(r -> Action.truncated(200, 100, 10));
+    assertThatThrownBy(() -> send(transport(), PhoneRequest.get(server.uri("/t"))))
+        .isInstanceOfSatisfying(
+            PhoneTruncatedResponseException.class, e -> assertThat(e.status()).isEqualTo(200));
+  }
+
+  @Test
+  void errorsNameThePhoneAndTheOperation() throws Exception {
+    LoopbackHttpServer server = server(r -> Action.close());
+    PhoneRequest request =
+        PhoneRequest.builder("GET", server.uri("/x")).operation("test poke").build();
+    assertThatThrownBy(() -> send(transport(), request))
+        .isInstanceOfSatisfying(
+            PhoneException.class,
+            e -> {
+              assertThat(e.phone()).isEqualTo("http://127.0.0.1:" + server.port());
+              assertThat(e.operation()).isEqualTo("test poke");
+              assertThat(e.getMessage()).contains("test poke", "127.0.0.1");
+            });
+  }
+
+  @Test
+  void cancellingAbortsTheExchange() throws Exception {
+    LoopbackHttpServer server = server(r -> Action.stall());
+    CompletableFuture<PhoneResponse> future =
+        transport().send(PhoneRequest.get(server.uri("/hang")));
+    assertThat(server.awaitRequests(1, Duration.ofSeconds(WAIT_SECONDS))).isTrue();
+    future.cancel(true);
+    assertThatThrownBy(() -> future.get(WAIT_SECONDS, TimeUnit.SECONDS))
+        .isInstanceOf(CancellationException.class);
+  }
+
+  @Test
+  void manyConcurrentRequestsEachGetTheirOwnAnswer() throws Exception {
+    LoopbackHttpServer server = server(r -> Action.respond(200, r.target()));
+    PhoneTransport transport = transport();
+    List<CompletableFuture<PhoneResponse>> futures = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      futures.add(transport.send(PhoneRequest.get(server.uri("/n" + i))));
+    }
+    for (int i = 0; i < futures.size(); i++) {
+      assertThat(futures.get(i).get(WAIT_SECONDS, TimeUnit.SECONDS).bodyText()).isEqualTo("/n" + i);
+    }
+    assertThat(server.requestCount()).isEqualTo(64);
+  }
+
+  @Test
+  void sendReturnsBeforeTheAnswer() throws Exception {
+    LoopbackHttpServer server = server(r -> Action.respond(200, "late").delayed(SHORT));
+    CompletableFuture<PhoneResponse> future = transport().send(PhoneRequest.get(server.uri("/")));
+    assertThat(future).isNotDone();
+    try {
+      assertThat(future.get(WAIT_SECONDS, TimeUnit.SECONDS).bodyText()).isEqualTo("late");
+    } catch (TimeoutException e) {
+      throw new AssertionError("no answer", e);
+    }
+  }
+}

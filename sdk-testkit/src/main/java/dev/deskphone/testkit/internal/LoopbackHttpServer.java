@@ -1,0 +1,349 @@
+package dev.deskphone.testkit.internal;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A small HTTP/1.1 server on 127.0.0.1 whose every answer is scripted, misbehaviour included:
+ * closing without an answer, resetting, stalling, truncating. It reads requests itself, byte by
+ * byte, independent of any client code in the SDK. One thread per connection; {@link #close()}
+ * closes every socket and ends every thread.
+ */
+public final class LoopbackHttpServer implements Closeable {
+  private static final int MAX_HEAD_BYTES = 64 * 1024;
+  private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+  private final ServerSocket serverSocket;
+  private final Script script;
+  private final Thread acceptor;
+  private final List<RecordedRequest> journal = new CopyOnWriteArrayList<>();
+  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger connections = new AtomicInteger();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final Object arrivals = new Object();
+  private volatile boolean running = true;
+
+  private LoopbackHttpServer(Script script) throws IOException {
+    this.script = Objects.requireNonNull(script, "script");
+    this.serverSocket = new ServerSocket();
+    serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
+    this.acceptor = new Thread(this::acceptLoop, "loopback-http-accept-" + port());
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  /** Starts a server on 127.0.0.1 and an ephemeral port that answers with {@code script}. */
+  public static LoopbackHttpServer start(Script script) throws IOException {
+    return new LoopbackHttpServer(script);
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return serverSocket.getLocalPort();
+  }
+
+  /** {@code http://127.0.0.1:PORT} followed by {@code pathAndQuery} exactly as given. */
+  public URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+  }
+
+  /** Every request read so far, in arrival order. */
+  public List<RecordedRequest> requests() {
+    return List.copyOf(journal);
+  }
+
+  /** How many requests were read so far. */
+  public int requestCount() {
+    return journal.size();
+  }
+
+  /** How many connections were accepted so far. */
+  public int connectionCount() {
+    return connections.get();
+  }
+
+  /** How many connections are open now. */
+  public int openConnections() {
+    return (int) sockets.stream().filter(s -> !s.isClosed()).count();
+  }
+
+  /**
+   * Waits until at least {@code count} requests have arrived or {@code timeout} passes.
+   *
+   * @return whether they arrived
+   */
+  public boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    synchronized (arrivals) {
+      while (journal.size() < count) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(arrivals, left);
+      }
+      return true;
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    closed.countDown();
+    try {
+      serverSocket.close();
+    } catch (IOException ignored) {
+      // closing anyway
+    }
+    sockets.forEach(LoopbackHttpServer::closeQuietly);
+    for (Thread t : List.copyOf(threads)) {
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    try {
+      acceptor.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void acceptLoop() {
+    while (running) {
+      Socket socket;
+      try {
+        socket = serverSocket.accept();
+      } catch (IOException e) {
+        return;
+      }
+      int connection = connections.incrementAndGet();
+      sockets.add(socket);
+      Thread t = new Thread(() -> serve(socket, connection), "loopback-http-" + connection);
+      t.setDaemon(true);
+      threads.add(t);
+      t.start();
+    }
+  }
+
+  private void serve(Socket socket, int connection) {
+    try (socket) {
+      socket.setTcpNoDelay(true);
+      InputStream in = new BufferedInputStream(socket.getInputStream());
+      OutputStream out = socket.getOutputStream();
+      for (int index = 1; running; index++) {
+        Action early = script.beforeRead(connection, index);
+        if (early != null && !perform(early, socket, out)) {
+          return;
+        }
+        RecordedRequest request = read(in, connection, index);
+        if (request == null) {
+          return;
+        }
+        journal.add(request);
+        synchronized (arrivals) {
+          arrivals.notifyAll();
+        }
+        Action action = script.answer(request);
+        if (!perform(action, socket, out)) {
+          return;
+        }
+      }
+    } catch (IOException e) {
+      // the peer went away; nothing to do
+    } finally {
+      sockets.remove(socket);
+      threads.remove(Thread.currentThread());
+    }
+  }
+
+  /** Carries out {@code action}; false when the connection is finished. */
+  private boolean perform(Action action, Socket socket, OutputStream out) throws IOException {
+    if (action instanceof Action.Respond r) {
+      if (!r.delay().isZero() && awaitClose(r.delay())) {
+        return false;
+      }
+      out.write(r.encode());
+      out.flush();
+      return !r.closeAfter();
+    } else if (action instanceof Action.Close) {
+      return false;
+    } else if (action instanceof Action.Reset) {
+      socket.setSoLinger(true, 0);
+      return false;
+    } else if (action instanceof Action.Stall) {
+      awaitClose(Duration.ofDays(1));
+      return false;
+    } else if (action instanceof Action.Raw raw) {
+      out.write(raw.bytes());
+      out.flush();
+      if (raw.thenStall()) {
+        awaitClose(Duration.ofDays(1));
+      }
+      return false;
+    }
+    throw new IllegalStateException("unknown action " + action);
+  }
+
+  /** Waits for {@code d} or until the server closes; true if it closed. */
+  private boolean awaitClose(Duration d) {
+    try {
+      return closed.await(d.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return true;
+    }
+  }
+
+  private static RecordedRequest read(InputStream in, int connection, int index)
+      throws IOException {
+    String requestLine = readLine(in, true);
+    if (requestLine == null) {
+      return null;
+    }
+    String[] parts = requestLine.split(" ", -1);
+    if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
+      throw new IOException("malformed request line");
+    }
+    List<String[]> headers = new ArrayList<>();
+    int headBytes = requestLine.length();
+    long contentLength = 0;
+    boolean chunked = false;
+    for (String line = readLine(in, false); !line.isEmpty(); line = readLine(in, false)) {
+      headBytes += line.length() + 2;
+      if (headBytes > MAX_HEAD_BYTES) {
+        throw new IOException("request head too large");
+      }
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        throw new IOException("malformed header line");
+      }
+      String name = line.substring(0, colon);
+      String value = line.substring(colon + 1).trim();
+      headers.add(new String[] {name, value});
+      if (name.equalsIgnoreCase("Content-Length")) {
+        contentLength = Long.parseLong(value);
+      } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
+        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+      }
+    }
+    byte[] body = chunked ? readChunked(in) : readFixed(in, contentLength);
+    return new RecordedRequest(parts[0], parts[1], headers, body, connection, index);
+  }
+
+  private static byte[] readFixed(InputStream in, long length) throws IOException {
+    if (length < 0 || length > MAX_BODY_BYTES) {
+      throw new IOException("request body too large");
+    }
+    byte[] body = in.readNBytes((int) length);
+    if (body.length != length) {
+      throw new IOException("request body ended early");
+    }
+    return body;
+  }
+
+  private static byte[] readChunked(InputStream in) throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    while (true) {
+      String sizeLine = readLine(in, false);
+      int semicolon = sizeLine.indexOf(';');
+      int size =
+          Integer.parseInt(
+              (semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
+      if (size == 0) {
+        while (!readLine(in, false).isEmpty()) {
+          // trailers are ignored
+        }
+        return body.toByteArray();
+      }
+      if (body.size() + size > MAX_BODY_BYTES) {
+        throw new IOException("request body too large");
+      }
+      body.write(readFixed(in, size));
+      readLine(in, false);
+    }
+  }
+
+  /** One CRLF-terminated ISO-8859-1 line; null on EOF before the first byte if allowed. */
+  private static String readLine(InputStream in, boolean eofAllowed) throws IOException {
+    StringBuilder sb = new StringBuilder(64);
+    while (true) {
+      int b = in.read();
+      if (b < 0) {
+        if (eofAllowed && sb.length() == 0) {
+          return null;
+        }
+        throw new IOException("connection closed in the middle of a request");
+      }
+      if (b == '\n') {
+        int n = sb.length();
+        if (n > 0 && sb.charAt(n - 1) == '\r') {
+          sb.setLength(n - 1);
+        }
+        return sb.toString();
+      }
+      if (sb.length() >= MAX_HEAD_BYTES) {
+        throw new IOException("line too long");
+      }
+      sb.append((char) b);
+    }
+  }
+
+  private static void closeQuietly(Socket s) {
+    try {
+      s.close();
+    } catch (IOException ignored) {
+      // best effort
+    }
+  }
+
+  /** Decides each answer. Called on the connection's thread. */
+  @FunctionalInterface
+  public interface Script {
+    /** The answer to a request that was read whole. */
+    Action answer(RecordedRequest request);
+
+    /**
+     * What to do before reading request {@code index} (1-based) of connection {@code connection},
+     * or null to read it. Lets a script close a connection before reading anything.
+     */
+    default Action beforeRead(int connection, int index) {
+      return null;
+    }
+  }
+
+  /** Builds raw response bytes. */
+  public static byte[] head(int status, String reason, List<String[]> headers) {
+    StringBuilder sb = new StringBuilder(128);
+    sb.append("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n");
+    for (String[] h : headers) {
+      sb.append(h[0]).append(": ").append(h[1]).append("\r\n");
+    }
+    sb.append("\r\n");
+    return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+}

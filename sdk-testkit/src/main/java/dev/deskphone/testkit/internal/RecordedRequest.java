@@ -1,0 +1,51 @@
+package dev.deskphone.testkit.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One request as a {@link LoopbackHttpServer} read it off the wire.
+ *
+ * @param method the method
+ * @param target the request target exactly as sent (raw path and query)
+ * @param headers the header fields in order, each {@code [name, value]}
+ * @param body the body bytes
+ * @param connection which connection it came on, 1-based
+ * @param indexOnConnection its position on that connection, 1-based
+ */
+public record RecordedRequest(
+    String method,
+    String target,
+    List<String[]> headers,
+    byte[] body,
+    int connection,
+    int indexOnConnection) {
+
+  /** Copies the parts. */
+  public RecordedRequest {
+    headers = List.copyOf(headers);
+    body = body.clone();
+  }
+
+  /** The first value of header {@code name} (case-insensitive). */
+  public Optional<String> header(String name) {
+    return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+  }
+
+  /** The body as UTF-8 text. */
+  public String bodyText() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+
+  /** A copy of the body bytes. */
+  @Override
+  public byte[] body() {
+    return body.clone();
+  }
+
+  @Override
+  public String toString() {
+    return method + " " + target + " (connection " + connection + ", #" + indexOnConnection + ")";
+  }
+}
