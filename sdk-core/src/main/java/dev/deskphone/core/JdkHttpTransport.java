@@ -24,6 +24,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -175,6 +176,7 @@ public final class JdkHttpTransport implements PhoneTransport {
     final CompletableFuture<PhoneResponse> result = new CompletableFuture<>();
     final PhoneRequest request;
     final long startNanos;
+    final AtomicBoolean finished = new AtomicBoolean();
     volatile int status = -1;
 
     Exchange(PhoneRequest request, long startNanos) {
@@ -211,10 +213,12 @@ public final class JdkHttpTransport implements PhoneTransport {
       complete(null, translate(unwrap(error)));
     }
 
+    /** Logs, then completes: a caller woken by the future sees the log line already written. */
     private boolean complete(PhoneResponse response, PhoneException error) {
-      boolean done =
-          error == null ? result.complete(response) : result.completeExceptionally(error);
-      if (done && LOG.isDebugEnabled()) {
+      if (!finished.compareAndSet(false, true)) {
+        return false;
+      }
+      if (LOG.isDebugEnabled()) {
         long millis = (System.nanoTime() - startNanos) / 1_000_000;
         String target = Redaction.target(request.uri());
         if (error == null) {
@@ -235,7 +239,7 @@ public final class JdkHttpTransport implements PhoneTransport {
               error.getClass().getSimpleName());
         }
       }
-      return done;
+      return error == null ? result.complete(response) : result.completeExceptionally(error);
     }
 
     private PhoneException translate(Throwable e) {
