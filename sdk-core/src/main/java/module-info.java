@@ -3,9 +3,16 @@
  * dev.deskphone.core.PhoneTransport} SPI and its default on {@code java.net.http}, TLS policy, the
  * {@link dev.deskphone.core.PhoneException} hierarchy, and running one operation on many phones.
  */
+@SuppressWarnings("module")
 module dev.deskphone.core {
   requires java.net.http;
   requires org.slf4j;
 
   exports dev.deskphone.core;
+  // Shared validation for the SDK's own modules. They are built after this one, hence the
+  // @SuppressWarnings("module") above: javac cannot see them yet.
+  exports dev.deskphone.core.internal to
+      dev.deskphone.snom,
+      dev.deskphone.unify,
+      dev.deskphone.testkit;
 }
