@@ -1,6 +1,7 @@
 package dev.deskphone.core;
 
 import dev.deskphone.core.internal.CappedBodySubscriber;
+import dev.deskphone.core.internal.Checks;
 import dev.deskphone.core.internal.Deadlines;
 import dev.deskphone.core.internal.Redaction;
 import dev.deskphone.core.internal.SingleShotPublisher;
@@ -352,13 +353,13 @@ public final class JdkHttpTransport implements PhoneTransport {
 
     /** How long to wait for a connection (TLS handshake included); positive. */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
       return this;
     }
 
     /** The default deadline of one whole exchange, body included; positive. */
     public Builder timeout(Duration timeout) {
-      this.timeout = positive(timeout, "timeout");
+      this.timeout = Checks.positive(timeout, "timeout");
       return this;
     }
 
@@ -390,14 +391,6 @@ public final class JdkHttpTransport implements PhoneTransport {
     /** The transport. */
     public JdkHttpTransport build() {
       return new JdkHttpTransport(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.deskphone.core;
 
 import dev.deskphone.core.internal.BatchRun;
+import dev.deskphone.core.internal.Checks;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -114,27 +115,19 @@ public final class PhoneBatch {
 
     /** The deadline for the whole batch, counted from its start; positive. */
     public Builder deadline(Duration deadline) {
-      this.deadline = positive(deadline, "deadline");
+      this.deadline = Checks.positive(deadline, "deadline");
       return this;
     }
 
     /** The deadline for each phone's operation, counted from its start on that phone; positive. */
     public Builder perPhoneTimeout(Duration perPhoneTimeout) {
-      this.perPhoneTimeout = positive(perPhoneTimeout, "perPhoneTimeout");
+      this.perPhoneTimeout = Checks.positive(perPhoneTimeout, "perPhoneTimeout");
       return this;
     }
 
     /** The batch runner. */
     public PhoneBatch build() {
       return new PhoneBatch(this);
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
-      return d;
     }
   }
 }

@@ -1,6 +1,6 @@
 package dev.deskphone.core;
 
-import dev.deskphone.core.internal.Texts;
+import dev.deskphone.core.internal.Checks;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -153,10 +153,10 @@ public final class PhoneHeaders {
     public Builder add(String name, String value) {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");
-      if (!Texts.isToken(name)) {
+      if (!Checks.isHttpToken(name)) {
         throw new IllegalArgumentException(
             "header name "
-                + Texts.quote(name)
+                + Checks.quote(name)
                 + " is not allowed: use letters, digits and !#$%&'*+-.^_`|~");
       }
       for (int i = 0; i < value.length(); i++) {
@@ -166,7 +166,7 @@ public final class PhoneHeaders {
               "header "
                   + name
                   + " has a control character "
-                  + Texts.codePoint(c)
+                  + Checks.codePoint(c)
                   + " at index "
                   + i
                   + ": header values may not contain CR, LF, NUL or other control characters");

@@ -1,6 +1,6 @@
 package dev.deskphone.core;
 
-import dev.deskphone.core.internal.Texts;
+import dev.deskphone.core.internal.Checks;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -144,22 +144,22 @@ public final class PhoneRequest {
         || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
         || uri.isOpaque()) {
       throw new IllegalArgumentException(
-          "the phone URI must be an absolute http or https URI, was " + Texts.quote(safe(uri)));
+          "the phone URI must be an absolute http or https URI, was " + Checks.quote(safe(uri)));
     }
     if (uri.getRawUserInfo() != null) {
       throw new IllegalArgumentException(
           "the phone URI must not carry user-info (credentials): give credentials to the client"
               + " builder instead; URI host was "
-              + Texts.quote(String.valueOf(uri.getHost())));
+              + Checks.quote(String.valueOf(uri.getHost())));
     }
     if (uri.getHost() == null) {
       throw new IllegalArgumentException(
-          "the phone URI has no valid host name or address: " + Texts.quote(safe(uri)));
+          "the phone URI has no valid host name or address: " + Checks.quote(safe(uri)));
     }
     if (uri.getRawFragment() != null) {
       throw new IllegalArgumentException(
           "the phone URI must not have a #fragment: encode '#' as %23; was "
-              + Texts.quote(safe(uri)));
+              + Checks.quote(safe(uri)));
     }
     return uri;
   }
@@ -184,9 +184,9 @@ public final class PhoneRequest {
 
     private Builder(String method, URI uri) {
       Objects.requireNonNull(method, "method");
-      if (!Texts.isToken(method) || method.equals("CONNECT")) {
+      if (!Checks.isHttpToken(method) || method.equals("CONNECT")) {
         throw new IllegalArgumentException(
-            "method " + Texts.quote(method) + " is not allowed: use an HTTP method such as GET");
+            "method " + Checks.quote(method) + " is not allowed: use an HTTP method such as GET");
       }
       this.method = method;
       this.uri = checkPhoneUri(uri);
@@ -216,11 +216,7 @@ public final class PhoneRequest {
      * @throws IllegalArgumentException unless positive
      */
     public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-      }
-      this.timeout = timeout;
+      this.timeout = Checks.positive(timeout, "timeout");
       return this;
     }
 
@@ -237,7 +233,7 @@ public final class PhoneRequest {
           || operation.chars().anyMatch(Character::isISOControl)) {
         throw new IllegalArgumentException(
             "operation "
-                + Texts.quote(operation)
+                + Checks.quote(operation)
                 + " is not allowed: 1 to 100 characters, no control characters");
       }
       this.operation = operation;

@@ -1,5 +1,6 @@
 package dev.deskphone.core.internal;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -189,6 +190,46 @@ public final class Checks {
    */
   public static String codePoint(int codePoint) {
     return String.format("U+%04X", codePoint);
+  }
+
+  /**
+   * Whether a value is a non-empty RFC 9110 token (an HTTP method or header name).
+   *
+   * @param value the value
+   * @return true if every character is a token character
+   */
+  public static boolean isHttpToken(String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      boolean ok =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Checks a duration is positive.
+   *
+   * @param value the duration
+   * @param field its name in the message
+   * @return the duration
+   * @throws IllegalArgumentException if zero or negative
+   */
+  public static Duration positive(Duration value, String field) {
+    Objects.requireNonNull(value, field);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(field + " must be positive, was " + value);
+    }
+    return value;
   }
 
   private static IllegalArgumentException invalid(String field, String rule, String value) {
