@@ -199,21 +199,7 @@ public final class Checks {
    * @return true if every character is a token character
    */
   public static boolean isHttpToken(String value) {
-    if (value.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!ok) {
-        return false;
-      }
-    }
-    return true;
+    return isToken(value, Integer.MAX_VALUE, "!#$%&'*+-.^_`|~");
   }
 
   /**
