@@ -1,0 +1,67 @@
+package dev.deskphone.core.internal.auth;
+
+import java.nio.charset.StandardCharsets;
+
+/** Writes one {@code Authorization} header value, param by param. Not thread-safe. */
+final class AuthParams {
+  private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
+
+  private final StringBuilder out;
+  private boolean first = true;
+
+  AuthParams(String scheme) {
+    out = new StringBuilder(256).append(scheme).append(' ');
+  }
+
+  /** Appends {@code name="value"}, escaping {@code "} and {@code \} as quoted-pairs. */
+  AuthParams quoted(String name, String value) {
+    StringBuilder q = new StringBuilder(value.length() + 2).append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        q.append('\\');
+      }
+      q.append(c);
+    }
+    return token(name, q.append('"').toString());
+  }
+
+  /** Appends {@code name=value} as it is: the caller vouches that {@code value} is a token. */
+  AuthParams token(String name, String value) {
+    if (!first) {
+      out.append(", ");
+    }
+    first = false;
+    out.append(name).append('=').append(value);
+    return this;
+  }
+
+  /** The header value. */
+  String build() {
+    return out.toString();
+  }
+
+  /**
+   * An RFC 8187 ext-value for {@code value}: {@code UTF-8''} and its UTF-8 bytes, each byte that is
+   * not an attr-char percent-encoded.
+   */
+  static String extValue(String value) {
+    StringBuilder ext = new StringBuilder("UTF-8''");
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (isAttrChar(c)) {
+        ext.append(c);
+      } else {
+        ext.append('%').append(HEX_UPPER[(c >> 4) & 0xf]).append(HEX_UPPER[c & 0xf]);
+      }
+    }
+    return ext.toString();
+  }
+
+  private static boolean isAttrChar(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || "!#$&+-.^_`|~".indexOf(c) >= 0;
+  }
+}
