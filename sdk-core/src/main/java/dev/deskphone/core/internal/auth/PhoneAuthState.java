@@ -1,0 +1,102 @@
+package dev.deskphone.core.internal.auth;
+
+import dev.deskphone.core.Credentials;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What an authenticator learned about one phone ({@code scheme://host:port}): the scheme it asked
+ * for, the current Digest nonce and its count, whether it ever used Digest, and recent failed
+ * logins. Thread-safe: the session is replaced as a whole; the nonce count is atomic.
+ */
+public final class PhoneAuthState {
+  /** A Digest challenge in use and the next nonce count for its nonce. */
+  public record DigestSession(Challenge challenge, String nonce, AtomicInteger nonceCount) {
+    /** A session whose first answer carries nc=00000001. */
+    public static DigestSession of(Challenge challenge) {
+      return new DigestSession(challenge, challenge.param("nonce").orElse(""), new AtomicInteger());
+    }
+  }
+
+  private volatile DigestSession digest;
+  private volatile boolean basic;
+  private volatile boolean usedDigest;
+  private final AtomicBoolean warnedPlainHttp = new AtomicBoolean();
+
+  private int failures;
+  private Instant firstFailure;
+  private Credentials failedCredentials;
+
+  /** The Digest session to answer preemptively with, or null. */
+  public DigestSession digest() {
+    return digest;
+  }
+
+  /** Whether the phone's last accepted scheme was Basic. */
+  public boolean basic() {
+    return basic;
+  }
+
+  /** Whether this phone ever asked for Digest. */
+  public boolean usedDigest() {
+    return usedDigest;
+  }
+
+  /** Remembers a Digest challenge for preemptive answers. */
+  public void useDigest(DigestSession session) {
+    digest = session;
+    basic = false;
+    usedDigest = true;
+  }
+
+  /** Remembers that the phone takes Basic. */
+  public void useBasic() {
+    digest = null;
+    basic = true;
+  }
+
+  /** Forgets the preemptive answer (after the phone refused it). */
+  public void forgetPreemptive() {
+    digest = null;
+    basic = false;
+  }
+
+  /** True the first time only: for a warning logged once per phone. */
+  public boolean firstPlainHttpDigest() {
+    return warnedPlainHttp.compareAndSet(false, true);
+  }
+
+  /** Records a refused login with {@code credentials} at {@code now}. */
+  public synchronized void failed(Credentials credentials, Instant now, Duration window) {
+    if (!credentials.equals(failedCredentials)
+        || firstFailure == null
+        || now.isAfter(firstFailure.plus(window))) {
+      failures = 0;
+      firstFailure = now;
+      failedCredentials = credentials;
+    }
+    failures++;
+  }
+
+  /** Records an accepted login. */
+  public synchronized void succeeded() {
+    failures = 0;
+    firstFailure = null;
+    failedCredentials = null;
+  }
+
+  /**
+   * When calls with {@code credentials} may contact the phone again, or null if they may now: after
+   * {@code threshold} failures within {@code window} with the same credentials.
+   */
+  public synchronized Instant lockedUntil(
+      Credentials credentials, Instant now, int threshold, Duration window) {
+    if (failures < threshold || !credentials.equals(failedCredentials)) {
+      return null;
+    }
+    Instant until = firstFailure.plus(window);
+    return now.isBefore(until) ? until : null;
+  }
+}
