@@ -159,7 +159,7 @@ public final class PhoneAuthenticator {
     Optional<Challenge> digest = strongestDigest(challenges);
     Optional<Challenge> basic = challenges.stream().filter(c -> c.isScheme("Basic")).findFirst();
 
-    if (preemptive && !worthOneRetry(digest, used)) {
+    if (preemptive && !worthOneRetry(digest, basic, used)) {
       state.forgetPreemptive();
       return failed(state, creds, request, "the phone refused the credentials");
     }
@@ -167,7 +167,7 @@ public final class PhoneAuthenticator {
     PhoneRequest retry;
     try {
       if (digest.isPresent()) {
-        DigestSession session = DigestSession.of(digest.get());
+        DigestSession session = state.sessionFor(digest.get());
         retry = withHeader(request, digest(session, request, creds));
         state.useDigest(session);
         if (!request.uri().getScheme().equalsIgnoreCase("https") && state.firstPlainHttpDigest()) {
@@ -229,12 +229,14 @@ public final class PhoneAuthenticator {
 
   /**
    * After a refused preemptive answer, whether one retry may fix it: the phone asks for Digest with
-   * {@code stale=true} or a nonce other than the one used, or asks for Digest where Basic was used
-   * (its setting changed). Otherwise the credentials themselves were refused.
+   * {@code stale=true} or a nonce other than the one used, or it changed scheme (Digest where Basic
+   * was used, or only Basic where Digest was used, which the downgrade rule then judges). Otherwise
+   * the credentials themselves were refused.
    */
-  private static boolean worthOneRetry(Optional<Challenge> digest, DigestSession used) {
+  private static boolean worthOneRetry(
+      Optional<Challenge> digest, Optional<Challenge> basic, DigestSession used) {
     if (digest.isEmpty()) {
-      return false;
+      return used != null && basic.isPresent();
     }
     if (used == null) {
       return true;

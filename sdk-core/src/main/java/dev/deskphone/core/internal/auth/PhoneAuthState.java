@@ -21,6 +21,7 @@ public final class PhoneAuthState {
   }
 
   private volatile DigestSession digest;
+  private volatile boolean preemptiveDigest;
   private volatile boolean basic;
   private volatile boolean usedDigest;
   private final AtomicBoolean warnedPlainHttp = new AtomicBoolean();
@@ -31,7 +32,21 @@ public final class PhoneAuthState {
 
   /** The Digest session to answer preemptively with, or null. */
   public DigestSession digest() {
-    return digest;
+    return preemptiveDigest ? digest : null;
+  }
+
+  /**
+   * The session for a challenge: the current one when the phone repeats its nonce (so nonce counts
+   * go on rising and are never replayed), else a new one starting at 1.
+   */
+  public DigestSession sessionFor(Challenge challenge) {
+    DigestSession current = digest;
+    if (current != null
+        && current.nonce().equals(challenge.param("nonce").orElse(""))
+        && current.challenge().param("realm").equals(challenge.param("realm"))) {
+      return new DigestSession(challenge, current.nonce(), current.nonceCount());
+    }
+    return DigestSession.of(challenge);
   }
 
   /** Whether the phone's last accepted scheme was Basic. */
@@ -47,19 +62,20 @@ public final class PhoneAuthState {
   /** Remembers a Digest challenge for preemptive answers. */
   public void useDigest(DigestSession session) {
     digest = session;
+    preemptiveDigest = true;
     basic = false;
     usedDigest = true;
   }
 
   /** Remembers that the phone takes Basic. */
   public void useBasic() {
-    digest = null;
+    preemptiveDigest = false;
     basic = true;
   }
 
   /** Forgets the preemptive answer (after the phone refused it). */
   public void forgetPreemptive() {
-    digest = null;
+    preemptiveDigest = false;
     basic = false;
   }
 
