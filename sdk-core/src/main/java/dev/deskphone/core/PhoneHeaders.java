@@ -127,7 +127,12 @@ public final class PhoneHeaders {
 
   @Override
   public int hashCode() {
-    return map().hashCode();
+    // equals() compares names ignoring case, so the hash must ignore it too.
+    int hash = 0;
+    for (Map.Entry<String, List<String>> e : map().entrySet()) {
+      hash += e.getKey().toLowerCase(Locale.ROOT).hashCode() ^ e.getValue().hashCode();
+    }
+    return hash;
   }
 
   /** Header names only: values may carry credentials (for example {@code Authorization}). */

@@ -146,7 +146,7 @@ public final class PhoneRequest {
       throw new IllegalArgumentException(
           "the phone URI must be an absolute http or https URI, was " + Checks.quote(safe(uri)));
     }
-    if (uri.getRawUserInfo() != null) {
+    if (hasUserInfo(uri)) {
       throw new IllegalArgumentException(
           "the phone URI must not carry user-info (credentials): give credentials to the client"
               + " builder instead; URI host was "
@@ -165,7 +165,16 @@ public final class PhoneRequest {
   }
 
   private static String safe(URI uri) {
-    return uri.getRawUserInfo() == null ? uri.toString() : "(URI with user-info, not shown)";
+    return hasUserInfo(uri) ? "(URI with user-info, not shown)" : uri.toString();
+  }
+
+  /**
+   * Whether the URI carries user-info, including where {@code java.net.URI} parses none because the
+   * authority is not a valid server ({@code http://user:pass@phone_1/}) or the URI is opaque.
+   */
+  private static boolean hasUserInfo(URI uri) {
+    String authority = uri.isOpaque() ? uri.getRawSchemeSpecificPart() : uri.getRawAuthority();
+    return uri.getRawUserInfo() != null || (authority != null && authority.indexOf('@') >= 0);
   }
 
   private static String pathOf(URI uri) {

@@ -73,6 +73,10 @@ public final class CappedBodySubscriber implements HttpResponse.BodySubscriber<b
 
   @Override
   public void onComplete() {
+    // java.net.http may still complete after onNext cancelled for exceeding the limit.
+    if (result.isDone()) {
+      return;
+    }
     result.complete(size == buffer.length ? buffer : Arrays.copyOf(buffer, size));
   }
 

@@ -24,8 +24,10 @@ public final class Redaction {
   /** A raw {@code a=1&b=2} query or form body with secret values replaced by {@code ***}. */
   public static String query(String rawQuery) {
     StringBuilder sb = new StringBuilder(rawQuery.length());
-    for (String pair : rawQuery.split("&", -1)) {
-      if (sb.length() > 0) {
+    String[] pairs = rawQuery.split("&", -1);
+    for (int i = 0; i < pairs.length; i++) {
+      String pair = pairs[i];
+      if (i > 0) {
         sb.append('&');
       }
       int eq = pair.indexOf('=');

@@ -1,0 +1,56 @@
+package dev.deskphone.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RedactionTest {
+
+  @ParameterizedTest
+  @ValueSource(strings = {"password", "passwd", "pwd", "token", "secret", "pass", "auth", "pin"})
+  void secretLookingParameterValueBecomesStarsInATarget(String name) {
+    URI uri = URI.create("http://10.0.0.5/command.htm?user=admin&" + name + "=hunter2&key=F1");
+
+    assertThat(Redaction.target(uri)).isEqualTo("/command.htm?user=admin&" + name + "=***&key=F1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"PASSWORD", "Pwd", "ToKeN", "SECRET", "admin_password", "clientSecret"})
+  void namesCompareIgnoringCaseAndContainingPasswordOrSecretCount(String name) {
+    assertThat(Redaction.query(name + "=hunter2")).isEqualTo(name + "=***");
+    assertThat(Redaction.isSecretName(name)).isTrue();
+  }
+
+  @Test
+  void formBodyKeepsOtherParametersAndTheirOrder() {
+    String body = "b=2&Password=p%40ss&a=1&token=abc&z=&pwd=x=y";
+
+    assertThat(Redaction.query(body)).isEqualTo("b=2&Password=***&a=1&token=***&z=&pwd=***");
+  }
+
+  @Test
+  void parametersWithoutEqualsSignAreKeptAsTheyAre() {
+    assertThat(Redaction.query("reboot&password&pwd=&x=1"))
+        .isEqualTo("reboot&password&pwd=***&x=1");
+  }
+
+  @Test
+  void emptyPairsAndNonSecretNamesAreUntouched() {
+    assertThat(Redaction.query("&a=1&&passport=X123&")).isEqualTo("&a=1&&passport=X123&");
+    assertThat(Redaction.isSecretName("user")).isFalse();
+    assertThat(Redaction.isSecretName("key")).isFalse();
+  }
+
+  @Test
+  void targetKeepsTheRawPathAndPercentEncoding() {
+    URI uri = URI.create("http://10.0.0.5/a%20b/c.htm?name=caf%C3%A9&pwd=%26secret");
+
+    assertThat(Redaction.target(uri)).isEqualTo("/a%20b/c.htm?name=caf%C3%A9&pwd=***");
+    assertThat(Redaction.target(URI.create("http://10.0.0.5"))).isEqualTo("/");
+    assertThat(Redaction.target(URI.create("http://10.0.0.5/x"))).isEqualTo("/x");
+    assertThat(Redaction.target(URI.create("http://10.0.0.5?token=t"))).isEqualTo("/?token=***");
+  }
+}
