@@ -118,14 +118,14 @@ public final class JdkHttpTransport implements PhoneTransport {
   public CompletableFuture<PhoneResponse> send(PhoneRequest request) {
     Objects.requireNonNull(request, "request");
     Duration deadline = request.timeout().orElse(timeout);
-    HttpRequest.Builder rb =
-        HttpRequest.newBuilder(request.uri())
-            .method(request.method(), new SingleShotPublisher(request.body()))
-            .timeout(deadline);
-    request.headers().forEach(rb::header);
-    Exchange exchange = new Exchange(request, System.nanoTime());
+    Exchange exchange = new Exchange(request, deadline, System.nanoTime());
     CompletableFuture<HttpResponse<byte[]>> inFlight;
     try {
+      HttpRequest.Builder rb =
+          HttpRequest.newBuilder(request.uri())
+              .method(request.method(), new SingleShotPublisher(request.body()))
+              .timeout(deadline);
+      request.headers().forEach(rb::header);
       inFlight = client.sendAsync(rb.build(), exchange::bodySubscriber);
     } catch (RuntimeException e) {
       exchange.fail(e);
@@ -135,7 +135,7 @@ public final class JdkHttpTransport implements PhoneTransport {
         Deadlines.schedule(
             deadline,
             () -> {
-              if (exchange.timeOut(deadline)) {
+              if (exchange.timeOut()) {
                 inFlight.cancel(true);
               }
             });
@@ -176,12 +176,14 @@ public final class JdkHttpTransport implements PhoneTransport {
   private final class Exchange {
     final CompletableFuture<PhoneResponse> result = new CompletableFuture<>();
     final PhoneRequest request;
+    final Duration deadline;
     final long startNanos;
     final AtomicBoolean finished = new AtomicBoolean();
     volatile int status = -1;
 
-    Exchange(PhoneRequest request, long startNanos) {
+    Exchange(PhoneRequest request, Duration deadline, long startNanos) {
       this.request = request;
+      this.deadline = deadline;
       this.startNanos = startNanos;
     }
 
@@ -192,7 +194,7 @@ public final class JdkHttpTransport implements PhoneTransport {
       return subscriber;
     }
 
-    boolean timeOut(Duration deadline) {
+    boolean timeOut() {
       return complete(
           null,
           new PhoneTimeoutException(
@@ -205,9 +207,21 @@ public final class JdkHttpTransport implements PhoneTransport {
     }
 
     void succeed(HttpResponse<byte[]> response) {
-      complete(
-          PhoneResponse.of(response.statusCode(), headers(response.headers()), response.body()),
-          null);
+      PhoneHeaders headers;
+      try {
+        headers = headers(response.headers());
+      } catch (IllegalArgumentException e) {
+        complete(
+            null,
+            new PhoneResponseException(
+                request.phone(),
+                request.operation(),
+                response.statusCode(),
+                "a response header holds a character the SDK does not accept",
+                null));
+        return;
+      }
+      complete(PhoneResponse.of(response.statusCode(), headers, response.body()), null);
     }
 
     void fail(Throwable error) {
@@ -266,7 +280,12 @@ public final class JdkHttpTransport implements PhoneTransport {
       }
       if (e instanceof HttpTimeoutException) {
         return new PhoneTimeoutException(
-            phone, op, "no answer in time; the request may have run and was not resent", e);
+            phone,
+            op,
+            "no complete answer within "
+                + deadline.toMillis()
+                + " ms; the request may have run and was not resent",
+            e);
       }
       if (e instanceof ConnectException) {
         return new PhoneConnectException(phone, op, "connection refused or unreachable", e);

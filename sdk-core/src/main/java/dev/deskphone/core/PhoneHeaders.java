@@ -166,15 +166,16 @@ public final class PhoneHeaders {
       }
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
-        if ((c < 0x20 && c != '\t') || c == 0x7f) {
+        if ((c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f) || c > 0xff) {
           throw new IllegalArgumentException(
               "header "
                   + name
-                  + " has a control character "
+                  + " has the character "
                   + Checks.codePoint(c)
                   + " at index "
                   + i
-                  + ": header values may not contain CR, LF, NUL or other control characters");
+                  + ": header values may hold TAB and U+0020 to U+00FF except the controls"
+                  + " U+007F to U+009F; never CR, LF or NUL");
         }
       }
       namesAndValues.add(name);

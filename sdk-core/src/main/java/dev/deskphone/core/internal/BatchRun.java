@@ -113,7 +113,9 @@ public final class BatchRun<P, R> {
     CompletableFuture<R> op;
     try {
       op = operation.apply(phone).toCompletableFuture();
-    } catch (RuntimeException e) {
+    } catch (VirtualMachineError e) {
+      throw e;
+    } catch (Throwable e) {
       op = CompletableFuture.failedFuture(e);
     }
     running.set(index, op);
