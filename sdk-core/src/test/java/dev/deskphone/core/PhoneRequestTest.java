@@ -220,11 +220,11 @@ class PhoneRequestTest {
         .hasMessageContaining("operation \"  <U+0009>\" is not allowed");
     assertThatThrownBy(() -> builder.operation("snom\npress"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("\"snomU+000Apress\"")
+        .hasMessageContaining("\"snom<U+000A>press\"")
         .hasMessageNotContaining("\n");
     assertThatThrownBy(() -> builder.operation("x".repeat(101)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("... (101 characters)");
+        .hasMessageContaining("...\" (101 characters)");
     assertThatThrownBy(() -> builder.operation(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("operation");
