@@ -1,10 +1,18 @@
 package dev.deskphone.core;
 
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.net.http.HttpResponse;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.net.http.HttpResponse;
+import HttpResponse;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.CertPathBuilderException;
@@ -41,8 +49,8 @@ class TlsPolicyTest {
   @Test
   void pinnedAcceptsItsCertificateNamingOnlyAHostNameWhenConnectingByIp() throws Exception {
     TlsPolicy policy = TlsPolicy.pinned(fingerprint(PHONE_BY_NAME.certificate()));
-    try (LoopbackHttpsServer server = LoopbackHttpsServer.start(PHONE_BY_NAME)) {
-      HttpResponse<String> response = server.get(policy);
+    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, PHONE_BY_NAME)) {
+      HttpResponse<String> response = get(server, policy);
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("ok");
@@ -58,9 +66,9 @@ class TlsPolicyTest {
             .commonName("old.phone")
             .validityInterval(now - 3650 * day, now - 365 * day)
             .build();
-    try (LoopbackHttpsServer server = LoopbackHttpsServer.start(expired)) {
+    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, expired)) {
       HttpResponse<String> response =
-          server.get(TlsPolicy.pinned(fingerprint(expired.certificate())));
+          get(server, TlsPolicy.pinned(fingerprint(expired.certificate())));
 
       assertThat(response.statusCode()).isEqualTo(200);
     }
@@ -70,8 +78,8 @@ class TlsPolicyTest {
   void pinnedRejectsAnotherCertificateNamingBothFingerprints() throws Exception {
     String expected = fingerprint(PHONE_BY_IP.certificate());
     String presented = fingerprint(PHONE_BY_NAME.certificate());
-    try (LoopbackHttpsServer server = LoopbackHttpsServer.start(PHONE_BY_NAME)) {
-      Throwable thrown = catchThrowable(() -> server.get(TlsPolicy.pinned(expected)));
+    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, PHONE_BY_NAME)) {
+      Throwable thrown = catchThrowable(() -> get(server, TlsPolicy.pinned(expected)));
 
       assertThat(thrown).isInstanceOf(SSLHandshakeException.class);
       assertThat(messages(thrown)).anySatisfy(m -> assertThat(m).contains(presented, expected));
@@ -113,8 +121,8 @@ class TlsPolicyTest {
   void base64PinWorksOverAHandshake() throws Exception {
     String pin =
         "sha256/" + Base64.getEncoder().encodeToString(sha256(PHONE_BY_NAME.certificate()));
-    try (LoopbackHttpsServer server = LoopbackHttpsServer.start(PHONE_BY_NAME)) {
-      assertThat(server.get(TlsPolicy.pinned(pin)).statusCode()).isEqualTo(200);
+    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, PHONE_BY_NAME)) {
+      assertThat(get(server, TlsPolicy.pinned(pin)).statusCode()).isEqualTo(200);
     }
   }
 
@@ -173,8 +181,8 @@ class TlsPolicyTest {
   void trustStoreAcceptsServerSignedByAnchorAndNamingTheIp() throws Exception {
     HeldCertificate root = root("Deskphone Test Root");
     HeldCertificate leaf = signedBy(root, "127.0.0.1");
-    try (LoopbackHttpsServer server = LoopbackHttpsServer.start(leaf)) {
-      HttpResponse<String> response = server.get(TlsPolicy.trustStore(storeOf(root)));
+    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, leaf)) {
+      HttpResponse<String> response = get(server, TlsPolicy.trustStore(storeOf(root)));
 
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).isEqualTo("ok");
@@ -185,8 +193,8 @@ class TlsPolicyTest {
   void trustStoreKeepsIpVerification() throws Exception {
     HeldCertificate root = root("Deskphone Test Root");
     HeldCertificate leaf = signedBy(root, "phone.example");
-    try (LoopbackHttpsServer server = LoopbackHttpsServer.start(leaf)) {
-      Throwable thrown = catchThrowable(() -> server.get(TlsPolicy.trustStore(storeOf(root))));
+    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, leaf)) {
+      Throwable thrown = catchThrowable(() -> get(server, TlsPolicy.trustStore(storeOf(root))));
 
       assertThat(thrown).isInstanceOf(SSLHandshakeException.class);
       assertThat(causes(thrown))
@@ -202,8 +210,8 @@ class TlsPolicyTest {
   void trustStoreRejectsServerSignedByAnotherRoot() throws Exception {
     HeldCertificate trusted = root("Trusted Root");
     HeldCertificate leaf = signedBy(root("Other Root"), "127.0.0.1");
-    try (LoopbackHttpsServer server = LoopbackHttpsServer.start(leaf)) {
-      Throwable thrown = catchThrowable(() -> server.get(TlsPolicy.trustStore(storeOf(trusted))));
+    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, leaf)) {
+      Throwable thrown = catchThrowable(() -> get(server, TlsPolicy.trustStore(storeOf(trusted))));
 
       assertThat(thrown).isInstanceOf(SSLHandshakeException.class);
       assertThat(causes(thrown)).anyMatch(CertPathBuilderException.class::isInstance);
@@ -218,8 +226,9 @@ class TlsPolicyTest {
     store.deleteEntry("root");
     store.setCertificateEntry("other", root("Other Root").certificate());
 
-    try (LoopbackHttpsServer server = LoopbackHttpsServer.start(signedBy(root, "127.0.0.1"))) {
-      assertThat(server.get(policy).statusCode()).isEqualTo(200);
+    try (LoopbackHttpServer server =
+        LoopbackHttpServer.https(TlsPolicyTest::ok, signedBy(root, "127.0.0.1"))) {
+      assertThat(get(server, policy).statusCode()).isEqualTo(200);
     }
     assertThat(policy).hasToString("TlsPolicy[trustStore CN=Deskphone Test Root]");
   }
@@ -260,8 +269,8 @@ class TlsPolicyTest {
 
   @Test
   void systemRejectsSelfSignedLoopbackServer() throws Exception {
-    try (LoopbackHttpsServer server = LoopbackHttpsServer.start(PHONE_BY_IP)) {
-      Throwable thrown = catchThrowable(() -> server.get(TlsPolicy.system()));
+    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, PHONE_BY_IP)) {
+      Throwable thrown = catchThrowable(() -> get(server, TlsPolicy.system()));
 
       assertThat(thrown).isInstanceOf(SSLHandshakeException.class);
       assertThat(causes(thrown)).anyMatch(CertPathBuilderException.class::isInstance);
@@ -286,8 +295,8 @@ class TlsPolicyTest {
     for (TlsPolicy policy : policies) {
       contexts.add(policy.sslContext());
     }
-    try (LoopbackHttpsServer server = LoopbackHttpsServer.start(PHONE_BY_NAME)) {
-      assertThat(server.get(policies.get(1)).statusCode()).isEqualTo(200);
+    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, PHONE_BY_NAME)) {
+      assertThat(get(server, policies.get(1)).statusCode()).isEqualTo(200);
     }
 
     assertThat(SSLContext.getDefault()).isSameAs(defaultBefore);
@@ -376,5 +385,27 @@ class TlsPolicyTest {
 
   private static List<String> messages(Throwable thrown) {
     return causes(thrown).stream().map(String::valueOf).toList();
+  }
+
+  private static void ok(HttpExchange exchange) throws IOException {
+    byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(200, body.length);
+    exchange.getResponseBody().write(body);
+  }
+
+  /** GETs the server's root with a fresh HTTP/1.1 client using {@code policy}. */
+  private static HttpResponse<String> get(LoopbackHttpServer server, TlsPolicy policy)
+      throws IOException, InterruptedException {
+    HttpClient client =
+        HttpClient.newBuilder()
+            .sslContext(policy.sslContext())
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    return client.send(
+        HttpRequest.newBuilder(server.uri("/"))
+            .timeout(Duration.ofSeconds(10))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }
