@@ -1,23 +1,21 @@
 package dev.deskphone.core;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.net.http.HttpResponse;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import HttpResponse;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -403,9 +401,7 @@ class TlsPolicyTest {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     return client.send(
-        HttpRequest.newBuilder(server.uri("/"))
-            .timeout(Duration.ofSeconds(10))
-            .build(),
+        HttpRequest.newBuilder(server.uri("/")).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString());
   }
 }
