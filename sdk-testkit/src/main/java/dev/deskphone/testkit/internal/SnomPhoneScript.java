@@ -75,8 +75,14 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
     if (closeWithoutAnswer.test(request)) {
       return Action.close();
     }
+    if (!(action instanceof Action.Respond r)) {
+      return action;
+    }
+    boolean close =
+        request.headerValues("Connection").stream().anyMatch(v -> v.equalsIgnoreCase("close"));
     Duration delay = answerDelay;
-    return action instanceof Action.Respond r && !delay.isZero() ? r.delayed(delay) : action;
+    Action.Respond answer = close && !r.closeAfter() ? r.closing() : r;
+    return delay.isZero() ? answer : answer.delayed(delay);
   }
 
   @Override
