@@ -105,12 +105,20 @@ public final class LoopbackHttpServer implements Closeable {
    * it does not wait for connection threads to end. Does nothing if already suspended or closed.
    */
   public void suspend() {
+    Thread stopped;
     synchronized (listening) {
       if (serverSocket == null) {
         return;
       }
       closeQuietly(serverSocket);
       serverSocket = null;
+      stopped = acceptor;
+    }
+    // The JDK releases the listening socket only once the thread blocked in accept() has left it.
+    try {
+      stopped.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     sockets.forEach(LoopbackHttpServer::closeQuietly);
   }
@@ -215,6 +223,10 @@ public final class LoopbackHttpServer implements Closeable {
       } catch (IOException e) {
         return;
       }
+      if (listener.isClosed()) {
+        closeQuietly(socket); // accepted while being suspended or closed
+        return;
+      }
       int connection = connections.incrementAndGet();
       sockets.add(socket);
       Thread t =
@@ -222,10 +234,6 @@ public final class LoopbackHttpServer implements Closeable {
       t.setDaemon(true);
       threads.add(t);
       t.start();
-      if (listener.isClosed()) {
-        // suspended between accept and add: this late connection goes too
-        closeQuietly(socket);
-      }
     }
   }
 
