@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class FakeSnomPhoneLifecycleTest {
@@ -40,7 +41,7 @@ class FakeSnomPhoneLifecycleTest {
         .isInstanceOf(ConnectException.class);
   }
 
-  @Test
+  @RepeatedTest(10)
   void closeDuringARebootEndsTheWatcherToo() throws Exception {
     FakeSnomPhone fake = FakeSnomPhone.builder().rebootDowntime(Duration.ofDays(1)).start();
     int port = fake.uri().getPort();

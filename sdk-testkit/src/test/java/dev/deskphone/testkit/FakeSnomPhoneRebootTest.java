@@ -11,13 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 class FakeSnomPhoneRebootTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
   private final MutableClock clock = MutableClock.at(Instant.parse("2026-12-01T10:00:00Z"));
 
-  @Test
+  @RepeatedTest(10)
   void rebootAnswersThenRefusesConnectionsUntilTheDowntimePassesOnTheClock() throws Exception {
     try (FakeSnomPhone fake =
         FakeSnomPhone.builder().clock(clock).rebootDowntime(Duration.ofSeconds(30)).start()) {
@@ -41,7 +42,7 @@ class FakeSnomPhoneRebootTest {
     }
   }
 
-  @Test
+  @RepeatedTest(10)
   void aRebootCanBeEndedExplicitly() throws Exception {
     try (FakeSnomPhone fake =
         FakeSnomPhone.builder().clock(clock).rebootDowntime(Duration.ofDays(1)).start()) {

@@ -101,10 +101,19 @@ public final class LoopbackHttpServer implements Closeable {
 
   /**
    * Stops listening and closes every open connection, so that new connections are refused until
-   * {@link #resume()}. May be called from a connection's own thread (from {@link Script#answered}):
-   * it does not wait for connection threads to end. Does nothing if already suspended or closed.
+   * {@link #resume()}. Does nothing to connections if already suspended or closed.
    */
   public void suspend() {
+    stopListening();
+    closeConnections();
+  }
+
+  /**
+   * Stops listening: new connections are refused from the moment this returns, open ones go on. May
+   * be called from a connection's own thread; it waits for the accepting thread to end. Does
+   * nothing if not listening.
+   */
+  public void stopListening() {
     Thread stopped;
     synchronized (listening) {
       if (serverSocket == null) {
@@ -120,6 +129,10 @@ public final class LoopbackHttpServer implements Closeable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Closes every open connection; their threads end on their own. */
+  public void closeConnections() {
     sockets.forEach(LoopbackHttpServer::closeQuietly);
   }
 

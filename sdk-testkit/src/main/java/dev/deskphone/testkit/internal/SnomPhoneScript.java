@@ -71,6 +71,9 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
       journal.add(request);
       action = decide(request);
     }
+    if (offlineAfterAnswer.get() != null) {
+      reboot.begin();
+    }
     untaken.add(request);
     if (closeWithoutAnswer.test(request)) {
       return Action.close();
@@ -89,7 +92,7 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
   public void answered(RecordedRequest request) {
     if (offlineAfterAnswer.get() != null) {
       offlineAfterAnswer.remove();
-      reboot.begin();
+      reboot.answered();
     }
   }
 
