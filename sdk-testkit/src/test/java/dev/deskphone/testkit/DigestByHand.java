@@ -1,5 +1,7 @@
 package dev.deskphone.testkit;
 
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HashMap;
@@ -25,6 +27,19 @@ final class DigestByHand {
       out.put(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
     }
     return out;
+  }
+
+  /** The first Digest challenge of a 401. */
+  static Map<String, String> challenge(HttpResponse<?> unauthorized) {
+    return challenge(unauthorized.headers().firstValue("WWW-Authenticate").orElseThrow());
+  }
+
+  /** GETs {@code target} as {@code admin} with {@code password}, answering {@code challenge}. */
+  static HttpResponse<String> get(
+      FakeSnomPhone fake, String target, String password, Map<String, String> challenge, int nc)
+      throws IOException, InterruptedException {
+    return RawHttp.get(
+        fake, target, "Authorization", authorization("admin", password, target, challenge, nc));
   }
 
   /** An {@code Authorization} value answering {@code challenge} for {@code GET uri}. */

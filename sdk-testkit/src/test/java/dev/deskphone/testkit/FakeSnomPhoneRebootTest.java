@@ -64,34 +64,19 @@ class FakeSnomPhoneRebootTest {
             .rebootDowntime(Duration.ZERO)
             .start()) {
       HttpResponse<String> first = RawHttp.get(fake, "/command.htm?key=OFFHOOK");
-      Map<String, String> ch =
-          DigestByHand.challenge(first.headers().firstValue("WWW-Authenticate").orElseThrow());
+      Map<String, String> ch = DigestByHand.challenge(first);
       String offhook = "/command.htm?key=OFFHOOK";
-      RawHttp.get(
-          fake,
-          offhook,
-          "Authorization",
-          DigestByHand.authorization("admin", "secret", offhook, ch, 1));
+      DigestByHand.get(fake, offhook, "secret", ch, 1);
       assertThat(fake.state().hook()).isEqualTo(HookState.OFFHOOK);
       String reboot = "/advanced_update.htm?reboot=Reboot";
-      RawHttp.get(
-          fake,
-          reboot,
-          "Authorization",
-          DigestByHand.authorization("admin", "secret", reboot, ch, 2));
+      DigestByHand.get(fake, reboot, "secret", ch, 2);
 
       assertThat(fake.awaitOnline(WAIT)).isTrue();
       String enter = "/command.htm?key=ENTER";
-      HttpResponse<String> old =
-          RawHttp.get(
-              fake,
-              enter,
-              "Authorization",
-              DigestByHand.authorization("admin", "secret", enter, ch, 3));
+      HttpResponse<String> old = DigestByHand.get(fake, enter, "secret", ch, 3);
 
       assertThat(old.statusCode()).isEqualTo(401);
-      Map<String, String> fresh =
-          DigestByHand.challenge(old.headers().firstValue("WWW-Authenticate").orElseThrow());
+      Map<String, String> fresh = DigestByHand.challenge(old);
       assertThat(fresh).containsEntry("stale", "true");
       assertThat(fresh.get("nonce")).isNotEqualTo(ch.get("nonce"));
       assertThat(fresh.get("opaque")).isNotEqualTo(ch.get("opaque"));
