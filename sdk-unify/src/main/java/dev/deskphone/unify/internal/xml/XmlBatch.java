@@ -1,0 +1,20 @@
+package dev.deskphone.unify.internal.xml;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlElement;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@code <Batch>} element, the root of the reply form. Bound by JAXB only. */
+@XmlAccessorType(XmlAccessType.FIELD)
+public final class XmlBatch {
+  @XmlElement(name = "Capabilities_Req")
+  final List<XmlCapabilities> capabilities = new ArrayList<>();
+
+  @XmlElement(name = "Remote_Control")
+  final List<XmlRemoteControl> remoteControls = new ArrayList<>();
+
+  @XmlElement(name = "Turnled")
+  final List<XmlTurnled> turnleds = new ArrayList<>();
+}
