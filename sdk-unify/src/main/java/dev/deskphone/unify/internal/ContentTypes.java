@@ -14,6 +14,12 @@ public final class ContentTypes {
 
   private ContentTypes() {}
 
+  /** Whether {@code contentType} is absent (null) or the form media type, parameters aside. */
+  public static boolean isForm(String contentType) {
+    return contentType == null
+        || contentType.split(";")[0].trim().toLowerCase(Locale.ROOT).equals(FORM);
+  }
+
   /**
    * The charset of a form body: its {@code charset} parameter, else UTF-8.
    *
@@ -25,7 +31,7 @@ public final class ContentTypes {
       return StandardCharsets.UTF_8;
     }
     String[] parts = contentType.split(";");
-    if (!parts[0].trim().toLowerCase(Locale.ROOT).equals(FORM)) {
+    if (!isForm(contentType)) {
       throw new IllegalArgumentException(
           "a POST body must be " + FORM + ", was " + Checks.quote(contentType));
     }
