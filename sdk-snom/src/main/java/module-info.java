@@ -1,7 +1,9 @@
 /**
- * Drives snom desk phones through their HTTP remote control. Its API package is exported with its
- * first types.
+ * Drives snom desk phones through their HTTP remote control: {@link dev.deskphone.snom.SnomPhone},
+ * its keys, models and key sequences.
  */
 module dev.deskphone.snom {
   requires transitive dev.deskphone.core;
+
+  exports dev.deskphone.snom;
 }

@@ -6,6 +6,7 @@ module dev.deskphone.testkit {
   requires transitive dev.deskphone.core;
   requires transitive dev.deskphone.snom;
   requires transitive dev.deskphone.unify;
+  requires okhttp3.tls;
   requires static org.junit.jupiter.api;
   requires static org.assertj.core;
 

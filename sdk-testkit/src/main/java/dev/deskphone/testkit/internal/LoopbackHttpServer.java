@@ -23,18 +23,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
- * A small HTTP/1.1 server on 127.0.0.1 whose every answer is scripted, misbehaviour included:
- * closing without an answer, resetting, stalling, truncating. It reads requests itself, byte by
- * byte, independent of any client code in the SDK. One thread per connection; {@link #close()}
- * closes every socket and ends every thread.
+ * A small HTTP/1.1 (or HTTPS) server on 127.0.0.1 whose every answer is scripted, misbehaviour
+ * included: closing without an answer, resetting, stalling, truncating. It reads requests itself,
+ * byte by byte, independent of any client code in the SDK. One thread per connection; {@link
+ * #close()} closes every socket and ends every thread.
  */
 public final class LoopbackHttpServer implements Closeable {
   private static final int MAX_HEAD_BYTES = 64 * 1024;
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
   private final ServerSocket serverSocket;
+  private final String scheme;
   private final Script script;
   private final Thread acceptor;
   private final List<RecordedRequest> journal = new CopyOnWriteArrayList<>();
@@ -45,9 +47,12 @@ public final class LoopbackHttpServer implements Closeable {
   private final Object arrivals = new Object();
   private volatile boolean running = true;
 
-  private LoopbackHttpServer(Script script) throws IOException {
+  private LoopbackHttpServer(Script script, SSLContext tls) throws IOException {
     this.script = Objects.requireNonNull(script, "script");
-    this.serverSocket = new ServerSocket();
+    this.scheme = tls == null ? "http" : "https";
+    // An SSL server socket handshakes lazily, on the connection's own thread at its first read.
+    this.serverSocket =
+        tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
     serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
     this.acceptor = new Thread(this::acceptLoop, "loopback-http-accept-" + port());
     acceptor.setDaemon(true);
@@ -56,7 +61,17 @@ public final class LoopbackHttpServer implements Closeable {
 
   /** Starts a server on 127.0.0.1 and an ephemeral port that answers with {@code script}. */
   public static LoopbackHttpServer start(Script script) throws IOException {
-    return new LoopbackHttpServer(script);
+    return new LoopbackHttpServer(script, null);
+  }
+
+  /** Starts an https server on 127.0.0.1 and an ephemeral port that presents {@code tls}. */
+  public static LoopbackHttpServer startTls(Script script, SSLContext tls) throws IOException {
+    return new LoopbackHttpServer(script, Objects.requireNonNull(tls, "tls"));
+  }
+
+  /** {@code http} or {@code https}. */
+  public String scheme() {
+    return scheme;
   }
 
   /** The port it listens on. */
@@ -64,9 +79,9 @@ public final class LoopbackHttpServer implements Closeable {
     return serverSocket.getLocalPort();
   }
 
-  /** {@code http://127.0.0.1:PORT} followed by {@code pathAndQuery} exactly as given. */
+  /** {@code http(s)://127.0.0.1:PORT} followed by {@code pathAndQuery} exactly as given. */
   public URI uri(String pathAndQuery) {
-    return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+    return URI.create(scheme + "://127.0.0.1:" + port() + pathAndQuery);
   }
 
   /** Every request read so far, in arrival order. */

@@ -1,0 +1,448 @@
+package dev.deskphone.snom;
+
+import dev.deskphone.core.Credentials;
+import dev.deskphone.core.JdkHttpTransport;
+import dev.deskphone.core.KeyEvent;
+import dev.deskphone.core.PhoneAuth;
+import dev.deskphone.core.PhoneAuthenticator;
+import dev.deskphone.core.PhoneException;
+import dev.deskphone.core.PhoneOutcomeUnknownException;
+import dev.deskphone.core.PhoneRequest;
+import dev.deskphone.core.PhoneTransport;
+import dev.deskphone.core.TlsPolicy;
+import dev.deskphone.core.TouchCommand;
+import dev.deskphone.core.internal.Checks;
+import dev.deskphone.snom.internal.SnomAnswers;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * A snom desk phone, driven through its HTTP remote control.
+ *
+ * <pre>{@code
+ * SnomPhone phone = SnomPhone.builder()
+ *     .uri(URI.create("http://10.0.0.5"))
+ *     .credentials("admin", "secret")   // Digest or Basic, as the phone asks
+ *     .model(SnomModel.SNOM_870)        // optional: checks keys, touches and features first
+ *     .build();
+ * phone.press("OFFHOOK;1,200,100;#");
+ * phone.dial("+4930123456");
+ * }</pre>
+ *
+ * <p>Each operation builds a {@link SnomCommand}, checks it against the model if one is set, and
+ * sends it once. The blocking methods return when the phone has accepted the command and throw a
+ * {@link PhoneException} subtype otherwise; each has an {@code ...Async} twin that returns at once
+ * with a future completed the same way, and {@link #sendAsync} runs any command (for example on
+ * many phones with {@link dev.deskphone.core.PhoneBatch}). Invalid arguments fail with {@link
+ * IllegalArgumentException}, and a feature the model lacks with {@link
+ * dev.deskphone.core.PhoneUnsupportedException}, before any byte is sent.
+ *
+ * <p>The phone's answers: any 2xx is success, and so is a {@code 302} to {@code index.htm} after a
+ * dial; any other redirect fails with {@link dev.deskphone.core.PhoneRedirectException} (never
+ * followed), a 404 on {@code command.htm} with {@link dev.deskphone.core.PhoneUnsupportedException}
+ * (no remote control on this model or firmware), refused credentials with {@link
+ * dev.deskphone.core.PhoneAuthenticationException}. A connection closed after the command was sent
+ * fails with {@link PhoneOutcomeUnknownException}: the command may have run, and it is never
+ * resent.
+ *
+ * <p>Immutable and thread-safe: share one instance per phone. Blocking methods wait at most the
+ * request deadline (twice when a login challenge is answered); they are interruptible.
+ */
+public final class SnomPhone {
+  private final URI uri;
+  private final String phone;
+  private final SnomModel model;
+  private final PhoneAuth auth;
+  private final PhoneTransport transport;
+  private final PhoneAuthenticator authenticator;
+  private final Duration timeout;
+
+  private SnomPhone(Builder b) {
+    this.uri = b.uri;
+    this.phone = PhoneRequest.phoneOf(b.uri);
+    this.model = b.model;
+    this.auth = b.auth;
+    this.transport = b.transport();
+    this.authenticator = b.authenticator;
+    this.timeout = b.timeout;
+  }
+
+  /** A builder; {@link Builder#uri(URI)} is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The phone's web server, for example {@code http://10.0.0.5}. */
+  public URI uri() {
+    return uri;
+  }
+
+  /** The model its commands are checked against, if set. */
+  public Optional<SnomModel> model() {
+    return Optional.ofNullable(model);
+  }
+
+  /**
+   * Sends {@code command} and waits for the phone to accept it.
+   *
+   * @throws IllegalArgumentException if the command does not fit the model
+   * @throws PhoneException if the phone could not be reached or did not accept the command
+   */
+  public void send(SnomCommand command) {
+    CompletableFuture<Void> future = sendAsync(command);
+    try {
+      future.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof PhoneException pe) {
+        throw pe;
+      }
+      throw new PhoneException(phone, command.operation(), "failed unexpectedly", e.getCause());
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new PhoneOutcomeUnknownException(
+          phone, command.operation(), "interrupted while waiting: the command may have run", e);
+    }
+  }
+
+  /**
+   * Sends {@code command} without blocking.
+   *
+   * @return a future completed when the phone accepted the command, or exceptionally with a {@link
+   *     PhoneException}
+   * @throws IllegalArgumentException if the command does not fit the model (thrown, not in the
+   *     future)
+   * @throws dev.deskphone.core.PhoneUnsupportedException if the model lacks the feature
+   */
+  public CompletableFuture<Void> sendAsync(SnomCommand command) {
+    Objects.requireNonNull(command, "command");
+    if (model != null) {
+      command.checkFor(model, phone);
+    }
+    PhoneRequest.Builder request =
+        PhoneRequest.builder("GET", uri.resolve(command.target())).operation(command.operation());
+    if (timeout != null) {
+      request.timeout(timeout);
+    }
+    PhoneRequest built = request.build();
+    return authenticator
+        .send(transport, built, auth)
+        .thenAccept(response -> SnomAnswers.check(built, response, command.isDial()));
+  }
+
+  /** Presses keys in one request; see {@link SnomCommand#press(KeyEvent...)}. */
+  public void press(KeyEvent... events) {
+    send(SnomCommand.press(events));
+  }
+
+  /** Presses keys written as {@code "OFFHOOK;1,200,100;#"}; see {@link SnomKeySequence}. */
+  public void press(String sequence) {
+    send(SnomCommand.press(sequence));
+  }
+
+  /** Presses the keys of {@code sequence}. */
+  public void press(SnomKeySequence sequence) {
+    send(SnomCommand.press(sequence));
+  }
+
+  /** Like {@link #press(KeyEvent...)}, without blocking. */
+  public CompletableFuture<Void> pressAsync(KeyEvent... events) {
+    return sendAsync(SnomCommand.press(events));
+  }
+
+  /** Like {@link #press(String)}, without blocking. */
+  public CompletableFuture<Void> pressAsync(String sequence) {
+    return sendAsync(SnomCommand.press(sequence));
+  }
+
+  /** Touches the screen, chained in one request; see {@link SnomCommand#touch}. */
+  public void touch(TouchCommand... touches) {
+    send(SnomCommand.touch(touches));
+  }
+
+  /** Like {@link #touch}, without blocking. */
+  public CompletableFuture<Void> touchAsync(TouchCommand... touches) {
+    return sendAsync(SnomCommand.touch(touches));
+  }
+
+  /** Dials a number; see {@link SnomCommand#dial(String)}. */
+  public void dial(String number) {
+    send(SnomCommand.dial(number));
+  }
+
+  /** Dials a number through an identity; see {@link SnomCommand#dial(String, String)}. */
+  public void dial(String number, String outgoingUri) {
+    send(SnomCommand.dial(number, outgoingUri));
+  }
+
+  /** Like {@link #dial(String)}, without blocking. */
+  public CompletableFuture<Void> dialAsync(String number) {
+    return sendAsync(SnomCommand.dial(number));
+  }
+
+  /** Like {@link #dial(String, String)}, without blocking. */
+  public CompletableFuture<Void> dialAsync(String number, String outgoingUri) {
+    return sendAsync(SnomCommand.dial(number, outgoingUri));
+  }
+
+  /** Sends DTMF tones; see {@link SnomCommand#dtmf}. */
+  public void sendDtmf(String digits) {
+    send(SnomCommand.dtmf(digits));
+  }
+
+  /** Like {@link #sendDtmf}, without blocking. */
+  public CompletableFuture<Void> sendDtmfAsync(String digits) {
+    return sendAsync(SnomCommand.dtmf(digits));
+  }
+
+  /** Ends every call. */
+  public void releaseAllCalls() {
+    send(SnomCommand.releaseAllCalls());
+  }
+
+  /** Like {@link #releaseAllCalls}, without blocking. */
+  public CompletableFuture<Void> releaseAllCallsAsync() {
+    return sendAsync(SnomCommand.releaseAllCalls());
+  }
+
+  /** Logs off every identity. */
+  public void logoffAll() {
+    send(SnomCommand.logoffAll());
+  }
+
+  /** Like {@link #logoffAll}, without blocking. */
+  public CompletableFuture<Void> logoffAllAsync() {
+    return sendAsync(SnomCommand.logoffAll());
+  }
+
+  /** Logs off identity 1 to 12. */
+  public void logoff(int identity) {
+    send(SnomCommand.logoff(identity));
+  }
+
+  /** Like {@link #logoff}, without blocking. */
+  public CompletableFuture<Void> logoffAsync(int identity) {
+    return sendAsync(SnomCommand.logoff(identity));
+  }
+
+  /** Registers identity 1 to 12 again. */
+  public void reregister(int identity) {
+    send(SnomCommand.reregister(identity));
+  }
+
+  /** Like {@link #reregister}, without blocking. */
+  public CompletableFuture<Void> reregisterAsync(int identity) {
+    return sendAsync(SnomCommand.reregister(identity));
+  }
+
+  /** Plays ringer 1 to 9. */
+  public void playRinger(int ringer) {
+    send(SnomCommand.playRinger(ringer));
+  }
+
+  /** Like {@link #playRinger}, without blocking. */
+  public CompletableFuture<Void> playRingerAsync(int ringer) {
+    return sendAsync(SnomCommand.playRinger(ringer));
+  }
+
+  /** Reboots the phone. */
+  public void reboot() {
+    send(SnomCommand.reboot());
+  }
+
+  /** Like {@link #reboot}, without blocking. */
+  public CompletableFuture<Void> rebootAsync() {
+    return sendAsync(SnomCommand.reboot());
+  }
+
+  /** Resets the phone to factory settings. */
+  public void factoryReset() {
+    send(SnomCommand.factoryReset());
+  }
+
+  /** Like {@link #factoryReset}, without blocking. */
+  public CompletableFuture<Void> factoryResetAsync() {
+    return sendAsync(SnomCommand.factoryReset());
+  }
+
+  /** Clears a call list. */
+  public void clearCallList(CallList list) {
+    send(SnomCommand.clearCallList(list));
+  }
+
+  /** Like {@link #clearCallList}, without blocking. */
+  public CompletableFuture<Void> clearCallListAsync(CallList list) {
+    return sendAsync(SnomCommand.clearCallList(list));
+  }
+
+  /** Loads firmware from an http or https URL; see {@link SnomCommand#upgradeFirmware}. */
+  public void upgradeFirmware(URI firmware) {
+    send(SnomCommand.upgradeFirmware(firmware));
+  }
+
+  /** Like {@link #upgradeFirmware}, without blocking. */
+  public CompletableFuture<Void> upgradeFirmwareAsync(URI firmware) {
+    return sendAsync(SnomCommand.upgradeFirmware(firmware));
+  }
+
+  /** Fixes the line-info layer of {@code screen.bmp} (snom 820/821). */
+  public void fixLineInfoLayer() {
+    send(SnomCommand.fixLineInfoLayer());
+  }
+
+  /** Like {@link #fixLineInfoLayer}, without blocking. */
+  public CompletableFuture<Void> fixLineInfoLayerAsync() {
+    return sendAsync(SnomCommand.fixLineInfoLayer());
+  }
+
+  /** The phone, model and authentication, never the password. */
+  @Override
+  public String toString() {
+    return "SnomPhone["
+        + phone
+        + (model != null ? ", " + model.displayName() : "")
+        + ", "
+        + auth
+        + "]";
+  }
+
+  /** Builds a {@link SnomPhone}. Not thread-safe. */
+  public static final class Builder {
+    private URI uri;
+    private SnomModel model;
+    private PhoneAuth auth = PhoneAuth.none();
+    private PhoneTransport transport;
+    private TlsPolicy tls;
+    private Duration connectTimeout;
+    private Duration timeout;
+    private PhoneAuthenticator authenticator = PhoneAuthenticator.shared();
+
+    private Builder() {}
+
+    /**
+     * The phone's web server: {@code http} or {@code https}, a host, an optional port, and no path,
+     * query, fragment or user-info.
+     *
+     * @throws IllegalArgumentException for any other URI
+     */
+    public Builder uri(URI uri) {
+      PhoneRequest.get(uri); // the SDK's own checks of a phone URI: scheme, host, no user-info
+      String path = uri.getRawPath();
+      if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null) {
+        throw new IllegalArgumentException(
+            "the phone URI must be the web server's root, such as http://10.0.0.5 or"
+                + " https://phone:8443, was "
+                + Checks.quote(uri.toString()));
+      }
+      this.uri = uri;
+      return this;
+    }
+
+    /** Answers the phone's login challenge (Digest, or Basic over https) with these. */
+    public Builder credentials(String username, String password) {
+      return auth(PhoneAuth.of(Credentials.of(username, password)));
+    }
+
+    /** Answers the phone's login challenge with these credentials. */
+    public Builder credentials(Credentials credentials) {
+      return auth(PhoneAuth.of(credentials));
+    }
+
+    /**
+     * How to authenticate, with the opt-ins {@link PhoneAuth} offers (Basic over plain http, a
+     * Digest-to-Basic change); no credentials by default.
+     */
+    public Builder auth(PhoneAuth auth) {
+      this.auth = Objects.requireNonNull(auth, "auth");
+      return this;
+    }
+
+    /** The model, to check keys, touches and features before sending; none by default. */
+    public Builder model(SnomModel model) {
+      this.model = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /**
+     * The transport; by default a {@link JdkHttpTransport} (one shared by every phone that sets
+     * neither {@link #tls} nor {@link #connectTimeout}). Set TLS and connect timeout on the
+     * transport itself when you pass one.
+     */
+    public Builder transport(PhoneTransport transport) {
+      this.transport = Objects.requireNonNull(transport, "transport");
+      return this;
+    }
+
+    /** How to trust the phone's certificate over https, for the default transport. */
+    public Builder tls(TlsPolicy tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /** How long connecting may take, for the default transport. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** The deadline of each exchange, body included; the transport's default if not set. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Checks.positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Where login state (nonces, failed logins) is kept; {@link PhoneAuthenticator#shared()} by
+     * default, so that every client of one phone counts alike.
+     */
+    public Builder authenticator(PhoneAuthenticator authenticator) {
+      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+      return this;
+    }
+
+    /**
+     * The phone.
+     *
+     * @throws IllegalStateException if no URI was set
+     * @throws IllegalArgumentException if a transport was set together with TLS or a connect
+     *     timeout
+     */
+    public SnomPhone build() {
+      if (uri == null) {
+        throw new IllegalStateException("set the phone's uri(...) before build()");
+      }
+      if (transport != null && (tls != null || connectTimeout != null)) {
+        throw new IllegalArgumentException(
+            "tls(...) and connectTimeout(...) configure the default transport: set them on the"
+                + " transport(...) you pass instead");
+      }
+      return new SnomPhone(this);
+    }
+
+    private PhoneTransport transport() {
+      if (transport != null) {
+        return transport;
+      }
+      if (tls == null && connectTimeout == null) {
+        return SharedTransport.INSTANCE;
+      }
+      JdkHttpTransport.Builder b = JdkHttpTransport.builder();
+      if (tls != null) {
+        b.tls(tls);
+      }
+      if (connectTimeout != null) {
+        b.connectTimeout(connectTimeout);
+      }
+      return b.build();
+    }
+  }
+
+  /** The default transport, made on first use. */
+  private static final class SharedTransport {
+    static final PhoneTransport INSTANCE = JdkHttpTransport.create();
+  }
+}

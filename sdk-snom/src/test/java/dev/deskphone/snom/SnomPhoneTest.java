@@ -1,0 +1,214 @@
+package dev.deskphone.snom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.deskphone.core.JdkHttpTransport;
+import dev.deskphone.core.KeyEvent;
+import dev.deskphone.core.PhoneHeaders;
+import dev.deskphone.core.PhoneOutcomeUnknownException;
+import dev.deskphone.core.PhoneRedirectException;
+import dev.deskphone.core.PhoneRequest;
+import dev.deskphone.core.PhoneResponse;
+import dev.deskphone.core.PhoneResponseException;
+import dev.deskphone.core.PhoneTransport;
+import dev.deskphone.core.PhoneUnsupportedException;
+import dev.deskphone.core.TlsPolicy;
+import dev.deskphone.core.TouchCommand;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** SnomPhone's own logic on an in-memory transport; the wire tests run against FakeSnomPhone. */
+class SnomPhoneTest {
+  private static final URI PHONE = URI.create("http://phone.test");
+
+  private final List<PhoneRequest> sent = new CopyOnWriteArrayList<>();
+
+  private PhoneTransport answering(Function<PhoneRequest, PhoneResponse> answer) {
+    return request -> {
+      sent.add(request);
+      return CompletableFuture.completedFuture(answer.apply(request));
+    };
+  }
+
+  private PhoneTransport status(int status, String... headers) {
+    PhoneHeaders.Builder h = PhoneHeaders.builder();
+    for (int i = 0; i < headers.length; i += 2) {
+      h.add(headers[i], headers[i + 1]);
+    }
+    PhoneHeaders built = h.build();
+    return answering(r -> PhoneResponse.of(status, built, new byte[0]));
+  }
+
+  private SnomPhone phone(PhoneTransport transport, SnomModel model) {
+    SnomPhone.Builder b = SnomPhone.builder().uri(PHONE).transport(transport);
+    if (model != null) {
+      b.model(model);
+    }
+    return b.build();
+  }
+
+  @Test
+  void sendsOneGetToTheCommandTargetNamedByItsOperation() {
+    SnomPhone phone =
+        SnomPhone.builder()
+            .uri(PHONE)
+            .transport(status(200))
+            .timeout(Duration.ofSeconds(3))
+            .build();
+
+    phone.dial("+4930123456");
+
+    assertThat(sent)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.method()).isEqualTo("GET");
+              assertThat(r.uri()).hasToString("http://phone.test/command.htm?number=%2B4930123456");
+              assertThat(r.operation()).isEqualTo("snom dial");
+              assertThat(r.timeout()).contains(Duration.ofSeconds(3));
+            });
+  }
+
+  @Test
+  void dialAnswersRedirectToIndexIsSuccess() {
+    phone(status(302, "Location", "index.htm"), null).dial("1234");
+    phone(status(302, "Location", "/index.htm"), null).dial("1234");
+    phone(status(302, "Location", "http://phone.test/index.htm"), null).dial("1234");
+
+    assertThat(sent).hasSize(3);
+  }
+
+  @Test
+  void anyOtherRedirectFailsNamingWhereItPointed() {
+    assertThatThrownBy(() -> phone(status(302, "Location", "/index.htm"), null).reboot())
+        .isInstanceOf(PhoneRedirectException.class)
+        .hasMessageContaining("snom reboot on http://phone.test:80")
+        .hasMessageContaining("redirect to \"/index.htm\", not followed");
+    assertThatThrownBy(() -> phone(status(301, "Location", "/login.htm"), null).dial("1"))
+        .isInstanceOfSatisfying(
+            PhoneRedirectException.class, e -> assertThat(e.location()).contains("/login.htm"));
+    assertThatThrownBy(
+            () -> phone(status(302, "Location", "http://evil/index.htm"), null).dial("1"))
+        .isInstanceOf(PhoneRedirectException.class);
+    assertThatThrownBy(() -> phone(status(307), null).dial("1"))
+        .hasMessageContaining("redirect without a Location");
+    assertThat(sent).hasSize(4);
+  }
+
+  @Test
+  void notFoundOnCommandHtmMeansNoRemoteControl() {
+    assertThatThrownBy(() -> phone(status(404), null).press("ENTER"))
+        .isInstanceOf(PhoneUnsupportedException.class)
+        .hasMessageContaining("has no HTTP remote control");
+    assertThatThrownBy(() -> phone(status(404), null).clearCallList(CallList.MISSED))
+        .isExactlyInstanceOf(PhoneResponseException.class)
+        .hasMessageContaining("HTTP 404");
+    assertThatThrownBy(() -> phone(status(500), null).reboot())
+        .isInstanceOfSatisfying(
+            PhoneResponseException.class, e -> assertThat(e.status()).isEqualTo(500));
+  }
+
+  @Test
+  void transportFailuresSurfaceAsTheirOwnType() {
+    PhoneOutcomeUnknownException closed =
+        new PhoneOutcomeUnknownException("http://phone.test:80", "snom reboot", "closed", null);
+    PhoneTransport failing = r -> CompletableFuture.failedFuture(closed);
+
+    assertThatThrownBy(() -> phone(failing, null).reboot()).isSameAs(closed);
+    assertThat(phone(failing, null).rebootAsync())
+        .failsWithin(Duration.ofSeconds(5))
+        .withThrowableOfType(ExecutionException.class)
+        .withCause(closed);
+  }
+
+  @Test
+  void keysTheModelLacksFailBeforeAnyByteIsSent() {
+    SnomPhone snom300 = phone(status(200), SnomModel.SNOM_300);
+
+    assertThatThrownBy(() -> snom300.press("P5"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("key P5 is not on this phone: the snom 300 has P1-P4");
+    assertThatThrownBy(() -> snom300.press(KeyEvent.of(SnomKey.RECALL)))
+        .hasMessageContaining("no snom 1xx/2xx key RECALL");
+    assertThatThrownBy(() -> snom300.touch(TouchCommand.tap(1, 1)))
+        .isInstanceOf(PhoneUnsupportedException.class)
+        .hasMessageContaining("the snom 300 has no touch screen");
+    assertThatThrownBy(snom300::fixLineInfoLayer)
+        .isInstanceOf(PhoneUnsupportedException.class)
+        .hasMessageContaining("only the snom 820 and 821");
+    assertThat(sent).isEmpty();
+
+    snom300.press("P4;EK1;F4");
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void touchesOffThe870ScreenFailBeforeAnyByteIsSent() {
+    SnomPhone snom870 = phone(status(200), SnomModel.SNOM_870);
+
+    assertThatThrownBy(() -> snom870.touch(TouchCommand.tap(480, 0)))
+        .hasMessage(
+            "touch at (480, 0) is off the snom 870's screen: x must be 0 to 479, y 0 to 271");
+    assertThatThrownBy(() -> snom870.touch(TouchCommand.tap(0, 0), TouchCommand.tap(0, 272)))
+        .hasMessageContaining("(0, 272)");
+    assertThat(sent).isEmpty();
+
+    snom870.touch(TouchCommand.tap(479, 271));
+    phone(status(200), null).touch(TouchCommand.tap(5000, 5000));
+    assertThat(sent).hasSize(2);
+  }
+
+  @Test
+  void phonesWithoutRemoteControlFailEveryCommandBeforeSending() {
+    SnomPhone d812 = phone(status(200), SnomModel.D812);
+
+    assertThatThrownBy(d812::reboot)
+        .isInstanceOf(PhoneUnsupportedException.class)
+        .hasMessageContaining("the snom D812 has no HTTP remote control");
+    assertThatThrownBy(() -> d812.dial("1")).isInstanceOf(PhoneUnsupportedException.class);
+    assertThat(sent).isEmpty();
+  }
+
+  @Test
+  void builderRefusesUrisThatAreNotAWebServerRoot() {
+    assertThatThrownBy(() -> SnomPhone.builder().uri(URI.create("http://phone/command.htm")))
+        .hasMessageContaining("must be the web server's root");
+    assertThatThrownBy(() -> SnomPhone.builder().uri(URI.create("http://phone/?a=1")))
+        .hasMessageContaining("must be the web server's root");
+    assertThatThrownBy(() -> SnomPhone.builder().uri(URI.create("http://admin:hunter2@phone/")))
+        .hasMessageContaining("user-info")
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> SnomPhone.builder().uri(URI.create("ftp://phone")))
+        .hasMessageContaining("http or https");
+    assertThatThrownBy(() -> SnomPhone.builder().build()).hasMessageContaining("uri(");
+    assertThatThrownBy(
+            () ->
+                SnomPhone.builder()
+                    .uri(PHONE)
+                    .transport(JdkHttpTransport.create())
+                    .tls(TlsPolicy.system())
+                    .build())
+        .hasMessageContaining("set them on the transport(...) you pass");
+  }
+
+  @Test
+  void toStringNeverShowsThePassword() {
+    SnomPhone phone =
+        SnomPhone.builder()
+            .uri(URI.create("https://10.0.0.5"))
+            .credentials("admin", "hunter2")
+            .model(SnomModel.SNOM_870)
+            .build();
+
+    assertThat(phone.toString()).contains("https://10.0.0.5:443", "snom 870", "admin");
+    assertThat(phone.toString()).doesNotContain("hunter2");
+    assertThat(phone.model()).contains(SnomModel.SNOM_870);
+  }
+}
