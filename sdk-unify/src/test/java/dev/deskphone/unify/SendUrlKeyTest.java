@@ -55,8 +55,7 @@ class SendUrlKeyTest {
     String uri = key.request("10.0.0.7", "1").uri().toString();
     assertThat(uri)
         .contains("userid=me%40x&password=p%26w%3D1%25&q=a%20b%2Bc%3Bd%2F%C3%A9&ipaddress");
-    SendUrlRequest parsed =
-        SendUrlRequest.parse("GET", URI.create(uri).getRawQuery(), new byte[0]);
+    SendUrlRequest parsed = SendUrlRequest.parse("GET", URI.create(uri).getRawQuery(), new byte[0]);
     assertThat(parsed.parameter("q")).contains("a b+c;d/é");
     assertThat(parsed.userId()).contains("me@x");
   }

@@ -81,8 +81,7 @@ class SendUrlRequestTest {
 
   @Test
   void toStringNeverShowsThePasswordNorSecretLookingParameters() {
-    SendUrlRequest r =
-        SendUrlRequest.parse("GET", VENDOR_QUERY + "&token=abc123", NO_BODY);
+    SendUrlRequest r = SendUrlRequest.parse("GET", VENDOR_QUERY + "&token=abc123", NO_BODY);
     assertThat(r.toString())
         .doesNotContain("MyPassword")
         .doesNotContain("abc123")
@@ -201,6 +200,7 @@ class SendUrlRequestTest {
     assertThat(SendUrlRequest.parse("GET", VENDOR_QUERY, NO_BODY))
         .isEqualTo(SendUrlRequest.parse("GET", VENDOR_QUERY, NO_BODY))
         .hasSameHashCodeAs(SendUrlRequest.parse("GET", VENDOR_QUERY, NO_BODY))
-        .isNotEqualTo(SendUrlRequest.parse("GET", VENDOR_QUERY.replace("MyPassword", "x"), NO_BODY));
+        .isNotEqualTo(
+            SendUrlRequest.parse("GET", VENDOR_QUERY.replace("MyPassword", "x"), NO_BODY));
   }
 }

@@ -49,16 +49,14 @@ class TurnledXmlTest {
 
   @Test
   void escapesEveryAttributeCharacterThatCouldEndOrBendIt() {
-    Turnled led =
-        Turnled.builder("Key1").state(LedState.ON).label("a&b<c>d\"e'f\tg\nh\ri").build();
+    Turnled led = Turnled.builder("Key1").state(LedState.ON).label("a&b<c>d\"e'f\tg\nh\ri").build();
     assertThat(TurnledXml.write(TurnledResponse.of(led)))
         .contains("LABEL=\"a&amp;b&lt;c&gt;d&quot;e&apos;f&#9;g&#10;h&#13;i\"");
   }
 
   @Test
   void escapedLabelReadsBackUnchangedTabsAndLineBreaksIncluded() {
-    Turnled led =
-        Turnled.builder("Key1").state(LedState.ON).label("a&b<c>d\"e'f\tg\nh\ri").build();
+    Turnled led = Turnled.builder("Key1").state(LedState.ON).label("a&b<c>d\"e'f\tg\nh\ri").build();
     assertThat(TurnledXml.read(TurnledXml.write(TurnledResponse.of(led))).turnleds())
         .containsExactly(led);
   }
@@ -160,16 +158,16 @@ class TurnledXmlTest {
 
   @Test
   void rejectsBytesThatAreNotUtf8() {
-    byte[] latin1 = "<Turnled ID=\"K\" STATE=\"ON\" LABEL=\"Gr\u00fc\u00df\"/>"
-        .getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        "<Turnled ID=\"K\" STATE=\"ON\" LABEL=\"Gr\u00fc\u00df\"/>"
+            .getBytes(StandardCharsets.ISO_8859_1);
     assertThatThrownBy(() -> TurnledXml.read(latin1))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not valid UTF-8");
   }
 
   @Test
-  void externalEntityToAFileIsRejectedAndItsContentNeverShows(@TempDir Path dir)
-      throws Exception {
+  void externalEntityToAFileIsRejectedAndItsContentNeverShows(@TempDir Path dir) throws Exception {
     Path secret = Files.writeString(dir.resolve("secret.txt"), "TOP-SECRET-CONTENT");
     String xml =
         "<?xml version=\"1.0\"?>\n<!DOCTYPE Turnled [<!ENTITY xxe SYSTEM \""
@@ -197,12 +195,15 @@ class TurnledXmlTest {
     try {
       String base = "http://127.0.0.1:" + server.getAddress().getPort();
       String entity =
-          "<!DOCTYPE Turnled [<!ENTITY xxe SYSTEM \"" + base + "/entity\">]>"
+          "<!DOCTYPE Turnled [<!ENTITY xxe SYSTEM \""
+              + base
+              + "/entity\">]>"
               + "<Turnled ID=\"K\" STATE=\"ON\" LABEL=\"&xxe;\"/>";
-      String dtd =
-          "<!DOCTYPE Turnled SYSTEM \"" + base + "/dtd\"><Turnled ID=\"K\" STATE=\"ON\"/>";
+      String dtd = "<!DOCTYPE Turnled SYSTEM \"" + base + "/dtd\"><Turnled ID=\"K\" STATE=\"ON\"/>";
       String parameterEntity =
-          "<!DOCTYPE Turnled [<!ENTITY % p SYSTEM \"" + base + "/p\"> %p;]>"
+          "<!DOCTYPE Turnled [<!ENTITY % p SYSTEM \""
+              + base
+              + "/p\"> %p;]>"
               + "<Turnled ID=\"K\" STATE=\"ON\"/>";
       for (String xml : new String[] {entity, dtd, parameterEntity}) {
         assertThatThrownBy(() -> TurnledXml.read(xml)).isInstanceOf(IllegalArgumentException.class);
