@@ -118,13 +118,12 @@ public final class JdkHttpTransport implements PhoneTransport {
   public CompletableFuture<PhoneResponse> send(PhoneRequest request) {
     Objects.requireNonNull(request, "request");
     Duration deadline = request.timeout().orElse(timeout);
-    Exchange exchange = new Exchange(request, deadline, System.nanoTime());
+    SingleShotPublisher body = new SingleShotPublisher(request.body());
+    Exchange exchange = new Exchange(request, deadline, System.nanoTime(), body);
     CompletableFuture<HttpResponse<byte[]>> inFlight;
     try {
       HttpRequest.Builder rb =
-          HttpRequest.newBuilder(request.uri())
-              .method(request.method(), new SingleShotPublisher(request.body()))
-              .timeout(deadline);
+          HttpRequest.newBuilder(request.uri()).method(request.method(), body).timeout(deadline);
       request.headers().forEach(rb::header);
       inFlight = client.sendAsync(rb.build(), exchange::bodySubscriber);
     } catch (RuntimeException e) {
@@ -178,13 +177,15 @@ public final class JdkHttpTransport implements PhoneTransport {
     final PhoneRequest request;
     final Duration deadline;
     final long startNanos;
+    final SingleShotPublisher body;
     final AtomicBoolean finished = new AtomicBoolean();
     volatile int status = -1;
 
-    Exchange(PhoneRequest request, Duration deadline, long startNanos) {
+    Exchange(PhoneRequest request, Duration deadline, long startNanos, SingleShotPublisher body) {
       this.request = request;
       this.deadline = deadline;
       this.startNanos = startNanos;
+      this.body = body;
     }
 
     HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info) {
@@ -271,6 +272,16 @@ public final class JdkHttpTransport implements PhoneTransport {
                 + " have run it; not resent",
             null);
       }
+      if (body.attempted() && isConnectFailure(e)) {
+        // The request went out on a kept-alive connection that then died; the JDK client's own
+        // second attempt (stopped before writing, or failing to connect) changes nothing.
+        return new PhoneOutcomeUnknownException(
+            phone,
+            op,
+            "the connection closed after the request was sent, before any answer; the phone may"
+                + " have run it; not resent",
+            e);
+      }
       if (e instanceof CappedBodySubscriber.TooLargeException tooLarge) {
         return new PhoneResponseTooLargeException(phone, op, status, tooLarge.limit());
       }
@@ -317,6 +328,14 @@ public final class JdkHttpTransport implements PhoneTransport {
       }
       return new PhoneException(phone, op, "unexpected failure: " + e, e);
     }
+  }
+
+  private static boolean isConnectFailure(Throwable e) {
+    return e instanceof ConnectException
+        || e instanceof HttpConnectTimeoutException
+        || e instanceof UnknownHostException
+        || e instanceof UnresolvedAddressException
+        || e instanceof SSLHandshakeException;
   }
 
   private static boolean isReset(Throwable e) {

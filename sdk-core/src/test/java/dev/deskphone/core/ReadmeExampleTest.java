@@ -39,7 +39,7 @@ class ReadmeExampleTest {
   void coreExampleRunsOneRequestOnManyPhones() throws Exception {
     List<URI> phones = List.of(startPhone(200), startPhone(200), startPhone(404));
 
-    // README: sdk-core
+    // README:core
     PhoneTransport transport =
         JdkHttpTransport.builder()
             .connectTimeout(Duration.ofSeconds(2))
@@ -61,7 +61,7 @@ class ReadmeExampleTest {
         System.out.println(failed.phone() + " failed: " + failed.error().getMessage());
       }
     }
-    // end README
+    // README:end
 
     assertThat(result.allSucceeded()).isTrue();
     assertThat(result.succeeded())

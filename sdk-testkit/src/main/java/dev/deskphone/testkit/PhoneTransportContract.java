@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -200,6 +201,30 @@ public abstract class PhoneTransportContract {
     assertThat(server.requests())
         .extracting(RecordedRequest::target)
         .containsExactly("/first", "/command.htm?key=1");
+  }
+
+  @Test
+  void aPhoneThatGoesAwayAfterReadingAKeptAliveRequestIsOutcomeUnknown() throws Exception {
+    AtomicReference<LoopbackHttpServer> self = new AtomicReference<>();
+    LoopbackHttpServer server =
+        server(
+            r -> {
+              if (r.indexOnConnection() == 1) {
+                return Action.respond(200, "ok");
+              }
+              self.get().suspend(); // a reboot: the phone stops listening, then drops the line
+              return Action.close();
+            });
+    self.set(server);
+    PhoneTransport transport = transport();
+    send(transport, PhoneRequest.get(server.uri("/first")));
+
+    assertThatThrownBy(
+            () -> send(transport, PhoneRequest.get(server.uri("/advanced_update.htm?reboot=1"))))
+        .isInstanceOf(PhoneOutcomeUnknownException.class);
+    assertThat(server.requests())
+        .extracting(RecordedRequest::target)
+        .containsExactly("/first", "/advanced_update.htm?reboot=1");
   }
 
   @Test

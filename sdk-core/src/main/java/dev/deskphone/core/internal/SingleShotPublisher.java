@@ -36,6 +36,14 @@ public final class SingleShotPublisher implements HttpRequest.BodyPublisher {
     return length;
   }
 
+  /**
+   * Whether the client has started writing the request at least once. A connect failure after that
+   * belongs to the client's own second attempt: the first one may have reached the phone.
+   */
+  public boolean attempted() {
+    return attempted.get();
+  }
+
   @Override
   public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
     delegate.subscribe(subscriber);

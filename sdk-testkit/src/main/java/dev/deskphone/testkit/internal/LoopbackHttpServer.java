@@ -29,16 +29,20 @@ import javax.net.ssl.SSLContext;
  * A small HTTP/1.1 (or HTTPS) server on 127.0.0.1 whose every answer is scripted, misbehaviour
  * included: closing without an answer, resetting, stalling, truncating. It reads requests itself,
  * byte by byte, independent of any client code in the SDK. One thread per connection; {@link
- * #close()} closes every socket and ends every thread.
+ * #close()} closes every socket and ends every thread. {@link #suspend()} and {@link #resume()}
+ * take it off the network (connections refused) and back on the same port, as a rebooting device.
  */
 public final class LoopbackHttpServer implements Closeable {
   private static final int MAX_HEAD_BYTES = 64 * 1024;
   private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-  private final ServerSocket serverSocket;
+  private final SSLContext tls;
   private final String scheme;
   private final Script script;
-  private final Thread acceptor;
+  private final int port;
+  private final Object listening = new Object();
+  private ServerSocket serverSocket; // guarded by listening; null while suspended
+  private Thread acceptor; // guarded by listening
   private final List<RecordedRequest> journal = new CopyOnWriteArrayList<>();
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
@@ -49,12 +53,28 @@ public final class LoopbackHttpServer implements Closeable {
 
   private LoopbackHttpServer(Script script, SSLContext tls) throws IOException {
     this.script = Objects.requireNonNull(script, "script");
+    this.tls = tls;
     this.scheme = tls == null ? "http" : "https";
+    synchronized (listening) {
+      listen(0);
+      this.port = serverSocket.getLocalPort();
+    }
+  }
+
+  /** Binds a listening socket to {@code wanted} (0: any free port) and starts accepting. */
+  private void listen(int wanted) throws IOException {
     // An SSL server socket handshakes lazily, on the connection's own thread at its first read.
-    this.serverSocket =
+    ServerSocket s =
         tls == null ? new ServerSocket() : tls.getServerSocketFactory().createServerSocket();
-    serverSocket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-    this.acceptor = new Thread(this::acceptLoop, "loopback-http-accept-" + port());
+    try {
+      s.setReuseAddress(true);
+      s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted), 128);
+    } catch (IOException e) {
+      s.close();
+      throw e;
+    }
+    serverSocket = s;
+    acceptor = new Thread(() -> acceptLoop(s), "loopback-http-accept-" + s.getLocalPort());
     acceptor.setDaemon(true);
     acceptor.start();
   }
@@ -74,9 +94,45 @@ public final class LoopbackHttpServer implements Closeable {
     return scheme;
   }
 
-  /** The port it listens on. */
+  /** The port it listens on (the same one again after {@link #resume()}). */
   public int port() {
-    return serverSocket.getLocalPort();
+    return port;
+  }
+
+  /**
+   * Stops listening and closes every open connection, so that new connections are refused until
+   * {@link #resume()}. May be called from a connection's own thread (from {@link Script#answered}):
+   * it does not wait for connection threads to end. Does nothing if already suspended or closed.
+   */
+  public void suspend() {
+    synchronized (listening) {
+      if (serverSocket == null) {
+        return;
+      }
+      closeQuietly(serverSocket);
+      serverSocket = null;
+    }
+    sockets.forEach(LoopbackHttpServer::closeQuietly);
+  }
+
+  /**
+   * Listens again on the same port after {@link #suspend()}. Does nothing if listening or closed.
+   *
+   * @throws IOException if the port cannot be bound again
+   */
+  public void resume() throws IOException {
+    synchronized (listening) {
+      if (serverSocket == null && running) {
+        listen(port);
+      }
+    }
+  }
+
+  /** Whether it accepts connections now (false while suspended and after close). */
+  public boolean isListening() {
+    synchronized (listening) {
+      return serverSocket != null;
+    }
   }
 
   /** {@code http(s)://127.0.0.1:PORT} followed by {@code pathAndQuery} exactly as given. */
@@ -125,12 +181,15 @@ public final class LoopbackHttpServer implements Closeable {
 
   @Override
   public void close() {
-    running = false;
-    closed.countDown();
-    try {
-      serverSocket.close();
-    } catch (IOException ignored) {
-      // closing anyway
+    Thread lastAcceptor;
+    synchronized (listening) {
+      running = false;
+      closed.countDown();
+      if (serverSocket != null) {
+        closeQuietly(serverSocket);
+        serverSocket = null;
+      }
+      lastAcceptor = acceptor;
     }
     sockets.forEach(LoopbackHttpServer::closeQuietly);
     for (Thread t : List.copyOf(threads)) {
@@ -142,26 +201,31 @@ public final class LoopbackHttpServer implements Closeable {
       }
     }
     try {
-      acceptor.join(TimeUnit.SECONDS.toMillis(5));
+      lastAcceptor.join(TimeUnit.SECONDS.toMillis(5));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
-  private void acceptLoop() {
+  private void acceptLoop(ServerSocket listener) {
     while (running) {
       Socket socket;
       try {
-        socket = serverSocket.accept();
+        socket = listener.accept();
       } catch (IOException e) {
         return;
       }
       int connection = connections.incrementAndGet();
       sockets.add(socket);
-      Thread t = new Thread(() -> serve(socket, connection), "loopback-http-" + connection);
+      Thread t =
+          new Thread(() -> serve(socket, connection), "loopback-http-" + port + "-" + connection);
       t.setDaemon(true);
       threads.add(t);
       t.start();
+      if (listener.isClosed()) {
+        // suspended between accept and add: this late connection goes too
+        closeQuietly(socket);
+      }
     }
   }
 
@@ -184,7 +248,13 @@ public final class LoopbackHttpServer implements Closeable {
           arrivals.notifyAll();
         }
         Action action = script.answer(request);
-        if (!perform(action, socket, out)) {
+        boolean more;
+        try {
+          more = perform(action, socket, out);
+        } finally {
+          script.answered(request);
+        }
+        if (!more) {
           return;
         }
       }
@@ -328,7 +398,7 @@ public final class LoopbackHttpServer implements Closeable {
     }
   }
 
-  private static void closeQuietly(Socket s) {
+  private static void closeQuietly(Closeable s) {
     try {
       s.close();
     } catch (IOException ignored) {
@@ -349,6 +419,12 @@ public final class LoopbackHttpServer implements Closeable {
     default Action beforeRead(int connection, int index) {
       return null;
     }
+
+    /**
+     * Called on the connection's thread once the answer to {@code request} was carried out (or
+     * failed to be): for effects that must follow the answer, such as going offline.
+     */
+    default void answered(RecordedRequest request) {}
   }
 
   /** Builds raw response bytes. */

@@ -1,0 +1,73 @@
+package dev.deskphone.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * What a command talks to: its output and error streams, the environment, and a way to ask for a
+ * password without echo. Tests pass their own.
+ *
+ * @param out standard output
+ * @param err standard error
+ * @param env the environment variables
+ * @param passwordPrompt asks for a password, or empty when there is no terminal to ask on
+ * @param interactive whether standard error is a terminal (progress bars are drawn)
+ * @param colour whether to write ANSI colours
+ */
+record Terminal(
+    PrintWriter out,
+    PrintWriter err,
+    Map<String, String> env,
+    Supplier<Optional<char[]>> passwordPrompt,
+    boolean interactive,
+    boolean colour) {
+
+  Terminal {
+    Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(err, "err");
+    env = Map.copyOf(env);
+    Objects.requireNonNull(passwordPrompt, "passwordPrompt");
+  }
+
+  /** The process's own terminal. */
+  static Terminal system() {
+    java.io.Console console = System.console();
+    boolean colour =
+        console != null
+            && System.getenv("NO_COLOR") == null
+            && !"dumb".equals(System.getenv("TERM"));
+    return new Terminal(
+        new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true),
+        System.getenv(),
+        () ->
+            console == null
+                ? Optional.empty()
+                : Optional.ofNullable(console.readPassword("Password: ")),
+        console != null,
+        colour);
+  }
+
+  /** {@code text} in an ANSI colour when colours are on. */
+  String paint(String text, Colour colour) {
+    return this.colour ? "\u001b[" + colour.code + "m" + text + "\u001b[0m" : text;
+  }
+
+  /** The colours used. */
+  enum Colour {
+    RED("31"),
+    GREEN("32"),
+    YELLOW("33"),
+    BOLD("1"),
+    DIM("2");
+
+    private final String code;
+
+    Colour(String code) {
+      this.code = code;
+    }
+  }
+}

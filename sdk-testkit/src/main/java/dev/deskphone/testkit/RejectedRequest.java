@@ -1,0 +1,25 @@
+package dev.deskphone.testkit;
+
+import java.util.Objects;
+
+/**
+ * A request a {@link FakeSnomPhone} did not carry out, and why: an unknown or malformed command, a
+ * key, coordinate or feature its model lacks, failed authentication. Immutable.
+ *
+ * @param request the request as read
+ * @param status the status the fake answered ({@code 200} for a command the phone ignores)
+ * @param reason what was wrong, for a test's failure message
+ */
+public record RejectedRequest(FakeRequest request, int status, String reason) {
+
+  /** Checks the parts. */
+  public RejectedRequest {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(reason, "reason");
+  }
+
+  @Override
+  public String toString() {
+    return request + " -> " + status + ": " + reason;
+  }
+}

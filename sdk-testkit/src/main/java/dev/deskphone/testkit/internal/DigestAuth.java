@@ -1,0 +1,200 @@
+package dev.deskphone.testkit.internal;
+
+import dev.deskphone.testkit.DigestAlgorithm;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The server side of HTTP Digest (RFC 7616, {@code qop=auth}), written for the fake with {@link
+ * MessageDigest} and nothing of the SDK's client: one nonce per offered algorithm and challenge,
+ * nonces that expire on the injected clock ({@code stale=true} when the credentials were right),
+ * {@code nc} that must grow per nonce, an {@code opaque} per boot. Not thread-safe; the owner holds
+ * its lock.
+ */
+public final class DigestAuth {
+  private static final Pattern NC = Pattern.compile("[0-9a-fA-F]{8}");
+  private static final List<String> REQUIRED =
+      List.of("username", "realm", "nonce", "uri", "response", "qop", "nc", "cnonce");
+
+  /** How a Digest {@code Authorization} fared. */
+  public enum Verdict {
+    /** Right credentials, fresh nonce, growing nc. */
+    OK,
+    /** Right credentials on an expired or forgotten nonce: challenge again with stale=true. */
+    STALE,
+    /** An nc that does not grow: refused, the credentials may be right. */
+    REPLAY,
+    /** Wrong or malformed credentials: a failed login. */
+    WRONG,
+    /** A digest uri other than the request target (RFC 7616: 400). */
+    WRONG_URI
+  }
+
+  /**
+   * A verdict and what was wrong.
+   *
+   * @param verdict the verdict
+   * @param reason why, for the journal of rejections
+   */
+  public record Result(Verdict verdict, String reason) {}
+
+  private static final class Nonce {
+    final DigestAlgorithm algorithm;
+    final Instant expires;
+    long highestNc;
+
+    Nonce(DigestAlgorithm algorithm, Instant expires) {
+      this.algorithm = algorithm;
+      this.expires = expires;
+    }
+  }
+
+  private final String user;
+  private final String password;
+  private final String realm;
+  private final List<DigestAlgorithm> algorithms;
+  private final Duration lifetime;
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final Map<String, Nonce> nonces = new HashMap<>();
+  private String opaque;
+
+  /** Digest for one user, offering {@code algorithms} in that order. */
+  public DigestAuth(
+      String user,
+      String password,
+      String realm,
+      List<DigestAlgorithm> algorithms,
+      Duration lifetime,
+      Clock clock) {
+    this.user = user;
+    this.password = password;
+    this.realm = realm;
+    this.algorithms = List.copyOf(algorithms);
+    this.lifetime = lifetime;
+    this.clock = clock;
+    forget();
+  }
+
+  /** Forgets every nonce and takes a new opaque, as a reboot does. */
+  public void forget() {
+    nonces.clear();
+    opaque = token(16);
+  }
+
+  /** One {@code WWW-Authenticate} value per offered algorithm, each with a new nonce. */
+  public List<String> challenges(boolean stale) {
+    Instant now = clock.instant();
+    nonces.values().removeIf(n -> !now.isBefore(n.expires));
+    List<String> out = new ArrayList<>();
+    for (DigestAlgorithm a : algorithms) {
+      String nonce = token(24);
+      nonces.put(nonce, new Nonce(a, now.plus(lifetime)));
+      out.add(
+          "Digest realm=\""
+              + realm
+              + "\", qop=\"auth\", algorithm="
+              + a.token()
+              + ", nonce=\""
+              + nonce
+              + "\", opaque=\""
+              + opaque
+              + "\""
+              + (stale ? ", stale=true" : ""));
+    }
+    return out;
+  }
+
+  /** Checks the parameters of a Digest {@code Authorization} for {@code method} {@code target}. */
+  public Result verify(String method, String target, Map<String, String> p) {
+    for (String name : REQUIRED) {
+      if (!p.containsKey(name)) {
+        return wrong("Digest without " + name);
+      }
+    }
+    if (!p.get("uri").equals(target)) {
+      return new Result(Verdict.WRONG_URI, "digest uri '" + p.get("uri") + "' is not " + target);
+    }
+    Optional<DigestAlgorithm> algorithm =
+        algorithms.stream()
+            .filter(a -> a.token().equalsIgnoreCase(p.getOrDefault("algorithm", "MD5")))
+            .findFirst();
+    if (algorithm.isEmpty()) {
+      return wrong("algorithm " + p.getOrDefault("algorithm", "MD5") + " was not offered");
+    }
+    if (!p.get("qop").equals("auth") || !NC.matcher(p.get("nc")).matches()) {
+      return wrong("qop must be auth and nc 8 hex digits");
+    }
+    DigestAlgorithm a = algorithm.get();
+    String ha1 = hash(a, p.get("username") + ":" + realm + ":" + password);
+    String ha2 = hash(a, method + ":" + p.get("uri"));
+    String expected =
+        hash(
+            a,
+            ha1
+                + ":"
+                + p.get("nonce")
+                + ":"
+                + p.get("nc")
+                + ":"
+                + p.get("cnonce")
+                + ":auth:"
+                + ha2);
+    boolean right =
+        p.get("username").equals(user)
+            && p.get("realm").equals(realm)
+            && MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII),
+                p.get("response").toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    if (!right) {
+      return wrong("wrong user name or password (Digest " + a.token() + ")");
+    }
+    Nonce nonce = nonces.get(p.get("nonce"));
+    if (nonce == null || !clock.instant().isBefore(nonce.expires)) {
+      return new Result(Verdict.STALE, nonce == null ? "unknown nonce" : "expired nonce");
+    }
+    if (nonce.algorithm != a || !opaque.equals(p.get("opaque"))) {
+      return wrong("nonce or opaque not the ones the phone gave with " + a.token());
+    }
+    long nc = Long.parseLong(p.get("nc"), 16);
+    if (nc <= nonce.highestNc) {
+      return new Result(
+          Verdict.REPLAY, "nc " + p.get("nc") + " not above " + nonce.highestNc + " for its nonce");
+    }
+    nonce.highestNc = nc;
+    return new Result(Verdict.OK, "");
+  }
+
+  private static Result wrong(String reason) {
+    return new Result(Verdict.WRONG, reason);
+  }
+
+  private static String hash(DigestAlgorithm a, String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance(a.jdkName()).digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK always has " + a.jdkName(), e);
+    }
+  }
+
+  private String token(int bytes) {
+    byte[] b = new byte[bytes];
+    random.nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+}

@@ -1,0 +1,133 @@
+package dev.deskphone.testkit.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Takes a fake phone off the network for a reboot and brings it back: its server stops listening
+ * (connections refused) until the downtime has passed on the injected clock, or until {@link
+ * #finish()}. A watcher thread, alive only while offline, notices the clock. Thread-safe.
+ */
+public final class RebootCycle {
+  private static final long POLL_MILLIS = 5;
+
+  private final Clock clock;
+  private final Duration downtime;
+  private final Runnable back;
+  private LoopbackHttpServer server; // guarded by this
+  private Instant until; // guarded by this; null while online
+  private Thread watcher; // guarded by this
+  private IOException failure; // guarded by this
+  private boolean closed; // guarded by this
+
+  /**
+   * A cycle on {@code clock}.
+   *
+   * @param back run just before the server listens again (the phone's new boot)
+   */
+  public RebootCycle(Clock clock, Duration downtime, Runnable back) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.downtime = Objects.requireNonNull(downtime, "downtime");
+    this.back = Objects.requireNonNull(back, "back");
+  }
+
+  /** The server to take offline. */
+  public synchronized void attach(LoopbackHttpServer server) {
+    this.server = server;
+  }
+
+  /** Goes offline now; may be called on one of the server's connection threads. */
+  public synchronized void begin() {
+    if (closed || until != null) {
+      return;
+    }
+    until = clock.instant().plus(downtime);
+    server.suspend();
+    watcher = new Thread(this::watch, "fake-snom-reboot-" + server.port());
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
+  /** Comes back now, whatever the clock says. */
+  public synchronized void finish() {
+    if (until != null) {
+      comeBack();
+    }
+  }
+
+  /** Whether it is online (not rebooting). */
+  public synchronized boolean online() {
+    return until == null;
+  }
+
+  /**
+   * Waits until it is back online or {@code timeout} passes (real time), checking the clock too.
+   *
+   * @return whether it is online
+   * @throws UncheckedIOException if the port could not be bound again
+   */
+  public synchronized boolean awaitOnline(Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (until != null && !closed) {
+      if (!clock.instant().isBefore(until)) {
+        comeBack();
+        break;
+      }
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, Math.min(POLL_MILLIS, left / 1_000_000)));
+    }
+    if (failure != null) {
+      throw new UncheckedIOException("the fake phone could not listen again", failure);
+    }
+    return until == null;
+  }
+
+  /** Stops the watcher; the server is closed by its owner. */
+  public void close() {
+    Thread w;
+    synchronized (this) {
+      closed = true;
+      notifyAll();
+      w = watcher;
+    }
+    if (w != null) {
+      try {
+        w.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private synchronized void watch() {
+    try {
+      while (until != null && !closed) {
+        if (!clock.instant().isBefore(until)) {
+          comeBack();
+          return;
+        }
+        wait(POLL_MILLIS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void comeBack() {
+    until = null;
+    back.run();
+    try {
+      server.resume();
+    } catch (IOException e) {
+      failure = e;
+    }
+    notifyAll();
+  }
+}

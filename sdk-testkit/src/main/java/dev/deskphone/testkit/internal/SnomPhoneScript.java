@@ -1,0 +1,240 @@
+package dev.deskphone.testkit.internal;
+
+import dev.deskphone.testkit.Dialed;
+import dev.deskphone.testkit.FakeRequest;
+import dev.deskphone.testkit.PressedKey;
+import dev.deskphone.testkit.RejectedRequest;
+import dev.deskphone.testkit.SnomCallList;
+import dev.deskphone.testkit.SnomPhoneState;
+import dev.deskphone.testkit.Touch;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The fake snom phone's behaviour behind its {@link LoopbackHttpServer}: journal, authentication,
+ * commands, state and quirks. Thread-safe: requests arrive on the server's connection threads, the
+ * test reads from its own; one lock guards state, journal and authentication, and quirks are
+ * volatile.
+ */
+public final class SnomPhoneScript implements LoopbackHttpServer.Script {
+  private final Object lock = new Object();
+  private final ModelProfile model;
+  private final Clock clock;
+  private final AuthGate gate;
+  private final PhoneState state = new PhoneState(); // guarded by lock
+  private final List<FakeRequest> journal = new ArrayList<>(); // guarded by lock
+  private final List<RejectedRequest> rejected = new ArrayList<>(); // guarded by lock
+  private final BlockingQueue<FakeRequest> untaken = new LinkedBlockingQueue<>();
+  private final ThreadLocal<Boolean> offlineAfterAnswer = new ThreadLocal<>();
+  private final RebootCycle reboot;
+  private volatile boolean redirectDials;
+  private volatile boolean remoteControl = true;
+  private volatile Predicate<FakeRequest> closeWithoutAnswer = r -> false;
+  private volatile Duration answerDelay = Duration.ZERO;
+
+  /** A phone of {@code model} behind {@code gate}, rebooting for {@code rebootDowntime}. */
+  public SnomPhoneScript(ModelProfile model, AuthGate gate, Clock clock, Duration rebootDowntime) {
+    this.model = model;
+    this.gate = gate;
+    this.clock = clock;
+    this.reboot = new RebootCycle(clock, rebootDowntime, this::boot);
+  }
+
+  /** The server whose listening the reboots interrupt. */
+  public void attach(LoopbackHttpServer server) {
+    reboot.attach(server);
+  }
+
+  @Override
+  public Action answer(RecordedRequest raw) {
+    FakeRequest request;
+    Action action;
+    synchronized (lock) {
+      request =
+          new FakeRequest(
+              journal.size() + 1,
+              raw.method(),
+              raw.target(),
+              raw.headers().stream().map(h -> Map.entry(h[0], h[1])).toList(),
+              raw.body(),
+              raw.connection(),
+              raw.indexOnConnection(),
+              clock.instant());
+      journal.add(request);
+      action = decide(request);
+    }
+    untaken.add(request);
+    if (closeWithoutAnswer.test(request)) {
+      return Action.close();
+    }
+    Duration delay = answerDelay;
+    return action instanceof Action.Respond r && !delay.isZero() ? r.delayed(delay) : action;
+  }
+
+  @Override
+  public void answered(RecordedRequest request) {
+    if (offlineAfterAnswer.get() != null) {
+      offlineAfterAnswer.remove();
+      reboot.begin();
+    }
+  }
+
+  private Action decide(FakeRequest r) {
+    if (!state.online()) {
+      return Action.close(); // arrived between the reboot's answer and the server's suspension
+    }
+    if (!r.method().equals("GET")) {
+      return reject(r, SnomAnswers.page(405, model.name(), "GET only"), "method " + r.method());
+    }
+    AuthGate.Decision d = gate.check(r.method(), r.target(), r.header("Authorization"));
+    if (d instanceof AuthGate.Locked l) {
+      long seconds = Math.max(1, Duration.between(clock.instant(), l.until()).toSeconds());
+      return reject(
+          r,
+          SnomAnswers.page(403, model.name(), "Locked after failed logins")
+              .header("Retry-After", Long.toString(seconds)),
+          l.failure().map(f -> f + "; ").orElse("") + "web interface locked until " + l.until());
+    }
+    if (d instanceof AuthGate.Challenge c) {
+      Action.Respond answer = SnomAnswers.unauthorized(model.name(), c.challenges());
+      return c.failure().isPresent() ? reject(r, answer, c.failure().get()) : answer;
+    }
+    if (d instanceof AuthGate.BadRequest b) {
+      return reject(r, SnomAnswers.page(400, model.name(), "Bad request"), b.reason());
+    }
+    return run(r);
+  }
+
+  private Action run(FakeRequest r) {
+    try {
+      if (r.path().contains("#") || r.path().contains("%")) {
+        throw Unintelligible.malformed("path '" + r.path() + "' is not a plain page name");
+      }
+      FormQuery query = FormQuery.parse(r.rawQuery().orElse(""));
+      SnomCommands.Outcome outcome = SnomCommands.run(r.path(), query, state, model, remoteControl);
+      switch (outcome) {
+        case DIALED:
+          if (redirectDials) {
+            return SnomAnswers.redirect(model.name(), "/index.htm");
+          }
+          break;
+        case REBOOT:
+        case RESET:
+          state.goOffline(outcome == SnomCommands.Outcome.RESET);
+          offlineAfterAnswer.set(Boolean.TRUE);
+          return SnomAnswers.page(200, model.name(), "Rebooting").closing();
+        default:
+          break;
+      }
+      return SnomAnswers.page(200, model.name(), "OK");
+    } catch (Unintelligible e) {
+      return reject(r, SnomAnswers.page(e.status(), model.name(), e.reason()), e.reason());
+    }
+  }
+
+  private Action reject(FakeRequest r, Action.Respond answer, String reason) {
+    rejected.add(new RejectedRequest(r, answer.status(), reason));
+    return answer;
+  }
+
+  /** Every key pressed so far. */
+  public List<PressedKey> pressedKeys() {
+    synchronized (lock) {
+      return state.pressedKeys();
+    }
+  }
+
+  /** Every touch so far. */
+  public List<Touch> touches() {
+    synchronized (lock) {
+      return state.touches();
+    }
+  }
+
+  /** Every dial so far. */
+  public List<Dialed> dialed() {
+    synchronized (lock) {
+      return state.dialed();
+    }
+  }
+
+  /** Every DTMF request's digits so far. */
+  public List<String> dtmf() {
+    synchronized (lock) {
+      return state.dtmf();
+    }
+  }
+
+  /** A snapshot of the state. */
+  public SnomPhoneState state() {
+    synchronized (lock) {
+      return state.snapshot(gate.lockedUntil());
+    }
+  }
+
+  /** Every request read so far. */
+  public List<FakeRequest> requests() {
+    synchronized (lock) {
+      return List.copyOf(journal);
+    }
+  }
+
+  /** Every request not carried out so far. */
+  public List<RejectedRequest> rejected() {
+    synchronized (lock) {
+      return List.copyOf(rejected);
+    }
+  }
+
+  /** The oldest request not taken yet, waiting up to {@code timeout}. */
+  public Optional<FakeRequest> takeRequest(Duration timeout) throws InterruptedException {
+    return Optional.ofNullable(untaken.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
+  }
+
+  /** Replaces a call list. */
+  public void seed(SnomCallList kind, List<String> entries) {
+    synchronized (lock) {
+      state.seed(kind, entries);
+    }
+  }
+
+  /** Whether dials are answered with a 302 to {@code /index.htm}. */
+  public void redirectDials(boolean on) {
+    redirectDials = on;
+  }
+
+  /** Whether {@code command.htm} works (403 when off). */
+  public void remoteControl(boolean enabled) {
+    remoteControl = enabled;
+  }
+
+  /** Which requests are carried out and then left without an answer (connection closed). */
+  public void closeWithoutAnswer(Predicate<FakeRequest> which) {
+    closeWithoutAnswer = which;
+  }
+
+  /** How long each answer waits. */
+  public void answerDelay(Duration delay) {
+    answerDelay = delay;
+  }
+
+  /** The reboot cycle. */
+  public RebootCycle reboot() {
+    return reboot;
+  }
+
+  private void boot() {
+    synchronized (lock) {
+      gate.reboot();
+      state.comeBack();
+    }
+  }
+}
