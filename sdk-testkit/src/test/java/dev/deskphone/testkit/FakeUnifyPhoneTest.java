@@ -12,6 +12,7 @@ import dev.deskphone.unify.SendUrlKey;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ class FakeUnifyPhoneTest {
           + " COLOUR=\"RED\" LABEL=\"Busy &amp; away\"/></Remote_Control></Batch>";
 
   private final List<AutoCloseable> open = new ArrayList<>();
-  private final TestClock clock = new TestClock();
+  private final MutableClock clock = MutableClock.at(Instant.parse("2026-12-01T12:00:00Z"));
 
   @AfterEach
   void close() throws Exception {

@@ -19,6 +19,7 @@ import dev.deskphone.unify.SendUrlServer;
 import dev.deskphone.unify.UnifyPhone;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -110,7 +111,7 @@ class UnifyEndToEndTest {
 
   @Test
   void anAcknowledgementIsGreenForTwoSecondsOnThePhone() {
-    TestClock clock = new TestClock();
+    MutableClock clock = MutableClock.at(Instant.parse("2026-12-01T12:00:00Z"));
     SendUrlServer server =
         keep(
             server()

@@ -22,7 +22,7 @@ class UnifyReadmeExampleTest {
 
   @Test
   void unifyExampleServesAKeyAndPushesThePhone() throws Exception {
-    // README: sdk-unify server
+    // README:unify-server
     SendUrlServer server =
         SendUrlServer.builder()
             .bind(new InetSocketAddress("127.0.0.1", 0)) // 0.0.0.0:8080 to serve real phones
@@ -36,7 +36,7 @@ class UnifyReadmeExampleTest {
                             .label("Busy")
                             .build()))
             .start();
-    // end README
+    // README:end
     SendUrlKey key =
         SendUrlKey.builder()
             .symbolicName("MySymbolicName")
@@ -49,7 +49,7 @@ class UnifyReadmeExampleTest {
       URI phoneUri = fake.uri();
       String fingerprint = fake.certificateFingerprint();
 
-      // README: sdk-unify push
+      // README:unify-push
       UnifyPhone phone =
           UnifyPhone.builder()
               .uri(phoneUri) // https://PHONE (port 443); http://PHONE:8085 for older phones
@@ -61,7 +61,7 @@ class UnifyReadmeExampleTest {
                   .symbolicName("MySymbolicName")
                   .server(server.uri()) // the server as configured on the key
                   .build());
-      // end README
+      // README:end
 
       assertThat(answer.status()).isEqualTo(200);
       assertThat(fake.awaitKeyRequests(1, Duration.ofSeconds(10))).isTrue();
