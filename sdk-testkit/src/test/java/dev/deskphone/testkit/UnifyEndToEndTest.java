@@ -210,4 +210,32 @@ class UnifyEndToEndTest {
     assertThat(fake.pressKey("MySymbolicName")).isEqualTo(FakeLed.INITIAL);
     assertThat(handled).isEmpty();
   }
+
+  @Test
+  void aSlowTlsClientIsCutOffByTheReadDeadline() throws Exception {
+    RunCertificate certificate = RunCertificate.create("send-url-server");
+    SendUrlServer server =
+        keep(
+            server()
+                .https(certificate.serverContext())
+                .readTimeout(Duration.ofMillis(300))
+                .start());
+    try (java.net.Socket slow = new java.net.Socket("127.0.0.1", server.uri().getPort())) {
+      slow.setSoTimeout(10_000);
+      slow.getOutputStream().write(new byte[] {0x16, 0x03, 0x01}); // the start of a ClientHello
+      slow.getOutputStream().flush();
+      long start = System.nanoTime();
+      assertThat(slow.getInputStream().read()).isEqualTo(-1); // closed, long before 10 s
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
+          .as("closed by the deadline, not at once")
+          .isGreaterThan(Duration.ofMillis(200));
+    }
+    FakeUnifyPhone fake =
+        keep(
+            FakeUnifyPhone.builder()
+                .key(key(server, "GET", "MyPassword"))
+                .trust(certificate.pinned())
+                .start());
+    assertThat(fake.pressKey("MySymbolicName").state()).isEqualTo(LedState.FLASH);
+  }
 }
