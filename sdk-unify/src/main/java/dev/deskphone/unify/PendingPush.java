@@ -13,7 +13,12 @@ import java.util.concurrent.CompletableFuture;
  *     java.util.concurrent.TimeoutException} once the context expires
  */
 public record PendingPush(PushRequest push, CompletableFuture<SendUrlRequest> request) {
-  /** Checks both parts are there. */
+  /**
+   * Checks both parts are there.
+   *
+   * @param push the push to send
+   * @param request the future of the triggered request
+   */
   public PendingPush {
     Objects.requireNonNull(push, "push");
     Objects.requireNonNull(request, "request");

@@ -12,7 +12,13 @@ import java.util.Objects;
  * @param body the answer's body as text (the phone's web page), possibly empty
  */
 public record PushResult(String phone, int status, String body) {
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param phone the phone
+   * @param status the 2xx status
+   * @param body the body text
+   */
   public PushResult {
     Objects.requireNonNull(phone, "phone");
     Objects.requireNonNull(body, "body");

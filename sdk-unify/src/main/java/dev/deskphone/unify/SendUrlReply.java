@@ -46,7 +46,11 @@ public sealed interface SendUrlReply {
    * @param turnleds the LED instructions
    */
   record Leds(TurnledResponse turnleds) implements SendUrlReply {
-    /** Checks the instructions are there. */
+    /**
+     * Checks the instructions are there.
+     *
+     * @param turnleds the LED instructions
+     */
     public Leds {
       Objects.requireNonNull(turnleds, "turnleds");
     }
