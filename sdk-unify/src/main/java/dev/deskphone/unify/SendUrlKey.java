@@ -88,6 +88,42 @@ public final class SendUrlKey {
   }
 
   /**
+   * The protocol, as configured.
+   *
+   * @return {@code http} or {@code https}
+   */
+  public String protocol() {
+    return server.getScheme();
+  }
+
+  /**
+   * The web server address, as configured: a name or an IP address (IPv6 in brackets).
+   *
+   * @return the host
+   */
+  public String host() {
+    return server.getHost();
+  }
+
+  /**
+   * The web server port: as configured, else 443 for https and 80 for http.
+   *
+   * @return the port, 1 to 65535
+   */
+  public int port() {
+    return server.getPort();
+  }
+
+  /**
+   * The path, as configured (raw, percent-encoding kept).
+   *
+   * @return the path, at least {@code /}
+   */
+  public String path() {
+    return server.getRawPath();
+  }
+
+  /**
    * The free-form parameters, in the configured order, not yet encoded.
    *
    * @return an unmodifiable list of name/value entries

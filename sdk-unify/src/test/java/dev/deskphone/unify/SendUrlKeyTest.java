@@ -78,6 +78,18 @@ class SendUrlKeyTest {
   }
 
   @Test
+  void theConfiguredPartsReadBack() {
+    SendUrlKey key = vendorKey().server(URI.create("http://pbx.example:8080/led")).build();
+    assertThat(key.protocol()).isEqualTo("http");
+    assertThat(key.host()).isEqualTo("pbx.example");
+    assertThat(key.port()).isEqualTo(8080);
+    assertThat(key.path()).isEqualTo("/led");
+    assertThat(key.userId()).contains("MyUsername");
+    assertThat(key.password()).contains("MyPassword");
+    assertThat(key.method()).isEqualTo("GET");
+  }
+
+  @Test
   void pushRequestNamesTheKeyAndItsServer() {
     PushRequest push = vendorKey().build().pushRequest();
     assertThat(push.formFields())
