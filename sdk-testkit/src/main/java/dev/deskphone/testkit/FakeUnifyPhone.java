@@ -1,8 +1,6 @@
 package dev.deskphone.testkit;
 
 import dev.deskphone.core.JdkHttpTransport;
-import dev.deskphone.core.LedColour;
-import dev.deskphone.core.LedState;
 import dev.deskphone.core.PhoneException;
 import dev.deskphone.core.PhoneRequest;
 import dev.deskphone.core.PhoneResponse;
@@ -14,20 +12,15 @@ import dev.deskphone.testkit.internal.LoopbackHttpServer;
 import dev.deskphone.testkit.internal.RecordedRequest;
 import dev.deskphone.testkit.internal.RunCertificate;
 import dev.deskphone.testkit.internal.UnifyPushForm;
-import dev.deskphone.testkit.internal.UnifyReplyParser;
 import dev.deskphone.unify.SendUrlKey;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,11 +47,11 @@ import java.util.concurrent.TimeoutException;
  * <p>Pressing a key sends exactly the request the phone sends: GET or POST, the vendor's parameter
  * order ({@code userid}, {@code password}, the free-form ones, {@code ipaddress}, {@code
  * phonenumber}, {@code devicetype=OpenStage}, {@code symbn}), over http or https with the fake's
- * {@linkplain Builder#trust trust}, never following a redirect. It applies the answer as the phone
- * does: {@code 200} with {@code text/xml} and valid XML sets state, colour, label (CP600 only) and
- * wake from the {@code <Turnled>} whose ID is the key's symbolic name; {@code 200} with an empty or
- * invalid body lights the LED green for 2 seconds by the fake's {@linkplain Builder#clock clock},
- * then off; any other answer, or none, changes nothing.
+ * {@linkplain FakeUnifyPhoneBuilder#trust trust}, never following a redirect. It applies the answer
+ * as the phone does: {@code 200} with {@code text/xml} and valid XML sets state, colour, label
+ * (CP600 only) and wake from the {@code <Turnled>} whose ID is the key's symbolic name; {@code 200}
+ * with an empty or invalid body lights the LED green for 2 seconds by the fake's {@linkplain
+ * FakeUnifyPhoneBuilder#clock clock}, then off; any other answer, or none, changes nothing.
  *
  * <p>Its web server takes pushes at {@code /server_push.html/ServerPush} (http, or https with a
  * certificate made for the run). A push whose fields do not match a key is refused with {@code 403}
@@ -92,7 +85,7 @@ public final class FakeUnifyPhone implements AutoCloseable {
   }
 
   /** How long the empty-or-invalid-200 green lasts: 2 seconds. */
-  public static final Duration ACKNOWLEDGE_GREEN = Duration.ofSeconds(2);
+  public static final Duration ACKNOWLEDGE_GREEN = UnifyLedPanel.ACKNOWLEDGE_GREEN;
 
   /** The push path: {@value}. */
   public static final String PUSH_PATH = "/server_push.html/ServerPush";
@@ -106,20 +99,18 @@ public final class FakeUnifyPhone implements AutoCloseable {
   private final RunCertificate certificate;
   private final LoopbackHttpServer server;
   private final ExecutorService pushes;
-  private final Map<String, FakeLed> leds = new LinkedHashMap<>();
-  private final Map<String, Instant> greenUntil = new LinkedHashMap<>();
-  private final List<LedChange> history = new ArrayList<>();
+  private final UnifyLedPanel panel;
   private final List<FakeUnifyExchange> journal = new CopyOnWriteArrayList<>();
   private int keyRequests;
 
-  private FakeUnifyPhone(Builder b) throws IOException {
+  FakeUnifyPhone(FakeUnifyPhoneBuilder b) throws IOException {
     this.keys = Map.copyOf(b.keys);
     this.model = b.model;
     this.ipAddress = b.ipAddress;
     this.phoneNumber = b.phoneNumber;
     this.clock = b.clock;
     this.transport = JdkHttpTransport.builder().tls(b.trust).timeout(b.timeout).build();
-    keys.keySet().forEach(k -> leds.put(k, FakeLed.INITIAL));
+    this.panel = new UnifyLedPanel(keys.keySet(), clock, model.showsLabels());
     this.pushes =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -139,8 +130,8 @@ public final class FakeUnifyPhone implements AutoCloseable {
    *
    * @return a new builder
    */
-  public static Builder builder() {
-    return new Builder();
+  public static FakeUnifyPhoneBuilder builder() {
+    return new FakeUnifyPhoneBuilder();
   }
 
   /**
@@ -219,10 +210,9 @@ public final class FakeUnifyPhone implements AutoCloseable {
    * @return the LED
    * @throws IllegalArgumentException if the fake has no such key
    */
-  public synchronized FakeLed led(String symbolicName) {
+  public FakeLed led(String symbolicName) {
     key(symbolicName);
-    settle(symbolicName);
-    return leds.get(symbolicName);
+    return panel.led(symbolicName);
   }
 
   /**
@@ -231,9 +221,8 @@ public final class FakeUnifyPhone implements AutoCloseable {
    *
    * @return an immutable copy
    */
-  public synchronized List<LedChange> ledHistory() {
-    keys.keySet().forEach(this::settle);
-    return List.copyOf(history);
+  public List<LedChange> ledHistory() {
+    return panel.history();
   }
 
   /**
@@ -329,7 +318,7 @@ public final class FakeUnifyPhone implements AutoCloseable {
       PhoneResponse response = sent.get(1, TimeUnit.DAYS); // the transport's deadline ends it
       status = response.status();
       answer = new String(response.body(), StandardCharsets.UTF_8);
-      apply(key.symbolicName(), response, answer);
+      panel.apply(key.symbolicName(), response, answer);
     } catch (ExecutionException e) {
       answer = e.getCause() instanceof PhoneException p ? p.getMessage() : String.valueOf(e);
     } catch (InterruptedException e) {
@@ -350,67 +339,12 @@ public final class FakeUnifyPhone implements AutoCloseable {
     synchronized (this) {
       keyRequests++;
       notifyAll();
-      return led(key.symbolicName());
     }
+    return panel.led(key.symbolicName());
   }
 
   private static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private synchronized void apply(String symbolicName, PhoneResponse response, String body) {
-    if (response.status() != 200) {
-      return;
-    }
-    boolean xml =
-        response
-            .header("Content-Type")
-            .map(t -> t.toLowerCase(Locale.ROOT).startsWith("text/xml"))
-            .orElse(false);
-    Optional<List<Map<String, String>>> turnleds =
-        xml ? UnifyReplyParser.turnleds(body) : Optional.empty();
-    if (turnleds.isEmpty()) {
-      acknowledge(symbolicName);
-      return;
-    }
-    for (Map<String, String> attributes : turnleds.get()) {
-      if (symbolicName.equals(attributes.get("ID"))) {
-        Optional<FakeLed> led =
-            TurnledAttributes.toLed(attributes, leds.get(symbolicName), model.showsLabels());
-        if (led.isEmpty()) {
-          acknowledge(symbolicName);
-        } else {
-          greenUntil.remove(symbolicName);
-          change(symbolicName, led.get());
-        }
-        return;
-      }
-    }
-  }
-
-  private void acknowledge(String symbolicName) {
-    FakeLed current = leds.get(symbolicName);
-    change(
-        symbolicName,
-        new FakeLed(LedState.ON, Optional.of(LedColour.GREEN), current.label(), false));
-    greenUntil.put(symbolicName, clock.instant().plus(ACKNOWLEDGE_GREEN));
-  }
-
-  private void settle(String symbolicName) {
-    Instant until = greenUntil.get(symbolicName);
-    if (until != null && !clock.instant().isBefore(until)) {
-      greenUntil.remove(symbolicName);
-      FakeLed off =
-          new FakeLed(LedState.OFF, Optional.empty(), leds.get(symbolicName).label(), false);
-      leds.put(symbolicName, off);
-      history.add(new LedChange(until, symbolicName, off));
-    }
-  }
-
-  private void change(String symbolicName, FakeLed led) {
-    settle(symbolicName);
-    leds.put(symbolicName, led);
-    history.add(new LedChange(clock.instant(), symbolicName, led));
   }
 
   private Action answerPush(RecordedRequest request) {
@@ -450,131 +384,5 @@ public final class FakeUnifyPhone implements AutoCloseable {
     String contextValue = form.field("ServerContextValue");
     pushes.execute(() -> fire(key, contextKey, contextValue));
     return Action.respond(200, "OK\n").header("Content-Type", "text/plain");
-  }
-
-  /** Configures a {@link FakeUnifyPhone}. Not thread-safe. */
-  public static final class Builder {
-    private final Map<String, SendUrlKey> keys = new LinkedHashMap<>();
-    private Model model = Model.CP600;
-    private String ipAddress = "127.0.0.1";
-    private String phoneNumber = "+4930123456";
-    private Clock clock = Clock.systemUTC();
-    private TlsPolicy trust = TlsPolicy.system();
-    private Duration timeout = Duration.ofSeconds(5);
-    private boolean https;
-
-    private Builder() {}
-
-    /**
-     * Adds a Send URL key. At least one is required.
-     *
-     * @param key the key as configured on the phone
-     * @return this builder
-     * @throws IllegalArgumentException if a key with its symbolic name was added already
-     */
-    public Builder key(SendUrlKey key) {
-      Objects.requireNonNull(key, "key");
-      if (keys.putIfAbsent(key.symbolicName(), key) != null) {
-        throw new IllegalArgumentException(
-            "symbolic names must be unique across keys; " + key.symbolicName() + " is taken");
-      }
-      return this;
-    }
-
-    /**
-     * Sets the model. Defaults to {@link Model#CP600}.
-     *
-     * @param model the model
-     * @return this builder
-     */
-    public Builder model(Model model) {
-      this.model = Objects.requireNonNull(model, "model");
-      return this;
-    }
-
-    /**
-     * Sets the address the phone reports as {@code ipaddress}. Defaults to {@code 127.0.0.1}.
-     *
-     * @param ipAddress the address
-     * @return this builder
-     */
-    public Builder ipAddress(String ipAddress) {
-      this.ipAddress = Checks.formValue("ipAddress", ipAddress);
-      return this;
-    }
-
-    /**
-     * Sets the number the phone reports as {@code phonenumber}. Defaults to {@code +4930123456}.
-     *
-     * @param phoneNumber the number
-     * @return this builder
-     */
-    public Builder phoneNumber(String phoneNumber) {
-      this.phoneNumber = Checks.formValue("phoneNumber", phoneNumber);
-      return this;
-    }
-
-    /**
-     * Sets the clock the 2-second green, the history and the journal go by. Defaults to the system
-     * clock; a test clock lets tests move time instead of sleeping.
-     *
-     * @param clock the clock
-     * @return this builder
-     */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /**
-     * Sets how the fake trusts https Send URL servers. Defaults to the system trust.
-     *
-     * @param trust the policy, for example a pin of the server's certificate
-     * @return this builder
-     */
-    public Builder trust(TlsPolicy trust) {
-      this.trust = Objects.requireNonNull(trust, "trust");
-      return this;
-    }
-
-    /**
-     * Sets the deadline of one key request. Defaults to 5 seconds.
-     *
-     * @param timeout positive
-     * @return this builder
-     */
-    public Builder timeout(Duration timeout) {
-      this.timeout = Checks.positive(timeout, "timeout");
-      return this;
-    }
-
-    /**
-     * Serves pushes over https with a certificate made for this run (see {@link
-     * FakeUnifyPhone#tls()}).
-     *
-     * @return this builder
-     */
-    public Builder https() {
-      this.https = true;
-      return this;
-    }
-
-    /**
-     * Starts the fake.
-     *
-     * @return the running fake
-     * @throws IllegalArgumentException if no key was added
-     * @throws UncheckedIOException if its web server cannot start
-     */
-    public FakeUnifyPhone start() {
-      if (keys.isEmpty()) {
-        throw new IllegalArgumentException("a fake Unify phone needs at least one key");
-      }
-      try {
-        return new FakeUnifyPhone(this);
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not start the fake phone's web server", e);
-      }
-    }
   }
 }
