@@ -73,7 +73,7 @@ class UnifyEndToEndTest {
         .symbolicName("MySymbolicName")
         .method(method)
         .server(server.uri())
-        .parameters("id=1&item=2")
+        .parameters("id=1&item=2&note=Grüße aus+Berlin*~")
         .userId("MyUsername")
         .password(password)
         .build();
@@ -98,6 +98,7 @@ class UnifyEndToEndTest {
     assertThat(seen.deviceType()).contains("OpenStage");
     assertThat(seen.parameter("id")).contains("1");
     assertThat(seen.parameter("item")).contains("2");
+    assertThat(seen.parameter("note")).contains("Grüße aus+Berlin*~");
   }
 
   @Test
