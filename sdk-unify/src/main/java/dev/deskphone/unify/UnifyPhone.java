@@ -7,6 +7,7 @@ import dev.deskphone.core.PhoneOutcomeUnknownException;
 import dev.deskphone.core.PhoneRequest;
 import dev.deskphone.core.PhoneResponse;
 import dev.deskphone.core.PhoneResponseException;
+import dev.deskphone.core.PhoneTimeoutException;
 import dev.deskphone.core.PhoneTransport;
 import dev.deskphone.core.PhoneUnsupportedException;
 import dev.deskphone.core.PushRequest;
@@ -25,6 +26,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A Unify OpenScape Desk Phone CP, for server pushes: {@link #push} asks the phone to fire one of
@@ -49,6 +52,7 @@ public final class UnifyPhone {
   public static final String PUSH_PATH = "/server_push.html/ServerPush";
 
   private static final String OPERATION = "Unify push";
+  private static final Duration GRACE = Duration.ofSeconds(1);
 
   private final URI uri;
   private final PhoneTransport transport;
@@ -93,7 +97,16 @@ public final class UnifyPhone {
   public PushResult push(PushRequest push) {
     CompletableFuture<PushResult> future = pushAsync(push);
     try {
-      return future.get();
+      // The transport ends the exchange by the deadline; the margin guards against one that
+      // breaks that contract, so that push never blocks for long past its deadline.
+      return future.get(timeout.plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new PhoneTimeoutException(
+          PhoneRequest.phoneOf(uri),
+          OPERATION + " " + push.symbolicName(),
+          "no answer within " + timeout + " (the transport did not end the exchange)",
+          null);
     } catch (ExecutionException e) {
       throw rethrow(e.getCause());
     } catch (InterruptedException e) {
@@ -108,11 +121,21 @@ public final class UnifyPhone {
    * Pushes the phone to fire a key, without blocking.
    *
    * @param push the key to fire, as configured on the phone
-   * @return a future of the answer, failing with the exceptions {@link #push} throws
+   * @return a future of the answer, failing with the exceptions {@link #push} throws; cancelling it
+   *     aborts the exchange
    */
   public CompletableFuture<PushResult> pushAsync(PushRequest push) {
     PhoneRequest request = request(push);
-    return transport.send(request).thenApply(response -> result(request, response));
+    CompletableFuture<PhoneResponse> sent = transport.send(request);
+    CompletableFuture<PushResult> result = sent.thenApply(response -> result(request, response));
+    // Cancelling the push aborts the exchange, as the transport contract promises.
+    result.whenComplete(
+        (r, e) -> {
+          if (e instanceof CancellationException) {
+            sent.cancel(true);
+          }
+        });
+    return result;
   }
 
   /**

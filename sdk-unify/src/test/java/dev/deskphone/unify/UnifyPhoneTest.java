@@ -206,4 +206,20 @@ class UnifyPhoneTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("uri is required");
   }
+
+  @Test
+  void aTransportThatNeverAnswersStillEndsShortlyAfterTheDeadline() {
+    java.util.concurrent.CompletableFuture<dev.deskphone.core.PhoneResponse> never =
+        new java.util.concurrent.CompletableFuture<>();
+    UnifyPhone phone =
+        UnifyPhone.builder()
+            .uri(URI.create("https://10.0.0.7"))
+            .transport(request -> never)
+            .timeout(Duration.ofMillis(100))
+            .build();
+    assertThatThrownBy(() -> phone.push(PUSH))
+        .isInstanceOf(dev.deskphone.core.PhoneTimeoutException.class)
+        .hasMessageContaining("no answer within PT0.1S");
+    assertThat(never).isCancelled();
+  }
 }
