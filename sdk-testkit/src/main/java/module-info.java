@@ -7,6 +7,7 @@ module dev.deskphone.testkit {
   requires transitive dev.deskphone.snom;
   requires transitive dev.deskphone.unify;
   requires okhttp3.tls;
+  requires java.xml;
   requires static org.junit.jupiter.api;
   requires static org.assertj.core;
 

@@ -1,0 +1,388 @@
+package dev.deskphone.testkit;
+
+import dev.deskphone.core.JdkHttpTransport;
+import dev.deskphone.core.PhoneException;
+import dev.deskphone.core.PhoneRequest;
+import dev.deskphone.core.PhoneResponse;
+import dev.deskphone.core.PhoneTransport;
+import dev.deskphone.core.TlsPolicy;
+import dev.deskphone.core.internal.Checks;
+import dev.deskphone.testkit.internal.Action;
+import dev.deskphone.testkit.internal.LoopbackHttpServer;
+import dev.deskphone.testkit.internal.RecordedRequest;
+import dev.deskphone.testkit.internal.RunCertificate;
+import dev.deskphone.testkit.internal.UnifyPushForm;
+import dev.deskphone.unify.SendUrlKey;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A fake Unify OpenScape Desk Phone CP (CP200, CP400 or CP600) with one or more Send URL keys, on
+ * loopback.
+ *
+ * <pre>{@code
+ * try (FakeUnifyPhone fake = FakeUnifyPhone.builder().key(key).start()) {
+ *   fake.pressKey("MySymbolicName");   // sends the key's request, applies the reply
+ *   fake.led("MySymbolicName");        // state, colour, label, wake as the phone shows them
+ *   fake.uri();                        // where it accepts server pushes
+ * }
+ * }</pre>
+ *
+ * <p>Pressing a key sends exactly the request the phone sends: GET or POST, the vendor's parameter
+ * order ({@code userid}, {@code password}, the free-form ones, {@code ipaddress}, {@code
+ * phonenumber}, {@code devicetype=OpenStage}, {@code symbn}), over http or https with the fake's
+ * {@linkplain FakeUnifyPhoneBuilder#trust trust}, never following a redirect. It applies the answer
+ * as the phone does: {@code 200} with {@code text/xml} and valid XML sets state, colour, label
+ * (CP600 only) and wake from the {@code <Turnled>} whose ID is the key's symbolic name; {@code 200}
+ * with an empty or invalid body lights the LED green for 2 seconds by the fake's {@linkplain
+ * FakeUnifyPhoneBuilder#clock clock}, then off; any other answer, or none, changes nothing.
+ *
+ * <p>Its web server takes pushes at {@code /server_push.html/ServerPush} (http, or https with a
+ * certificate made for the run). A push whose fields do not match a key is refused with {@code 403}
+ * and fires nothing; a matching one is answered {@code 200} and fires the key's request in the
+ * background, with the push's {@code ServerContextKey=ServerContextValue} added as a free-form
+ * parameter after the key's own. {@link #awaitKeyRequests} waits for it.
+ *
+ * <p>The fake encodes and parses the wire and the XML itself (JDK {@code URLEncoder}, {@code
+ * URLDecoder} and StAX), never through sdk-unify, so an encoding bug there cannot hide by being
+ * mirrored here. Thread-safe; {@link #pressKey} blocks until the answer is applied.
+ */
+public final class FakeUnifyPhone implements AutoCloseable {
+
+  /** The phone models; they differ in whether they show a key's label. */
+  public enum Model {
+    /** OpenScape Desk Phone CP200: no key labels. */
+    CP200,
+    /** OpenScape Desk Phone CP400: no key labels. */
+    CP400,
+    /** OpenScape Desk Phone CP600: shows the LABEL of a reply. */
+    CP600;
+
+    /**
+     * Whether this model shows a reply's label.
+     *
+     * @return true for the CP600
+     */
+    public boolean showsLabels() {
+      return this == CP600;
+    }
+  }
+
+  /** How long the empty-or-invalid-200 green lasts: 2 seconds. */
+  public static final Duration ACKNOWLEDGE_GREEN = UnifyLedPanel.ACKNOWLEDGE_GREEN;
+
+  /** The push path: {@value}. */
+  public static final String PUSH_PATH = "/server_push.html/ServerPush";
+
+  private final Map<String, SendUrlKey> keys;
+  private final Model model;
+  private final String ipAddress;
+  private final String phoneNumber;
+  private final Clock clock;
+  private final PhoneTransport transport;
+  private final RunCertificate certificate;
+  private final LoopbackHttpServer server;
+  private final ExecutorService pushes;
+  private final UnifyLedPanel panel;
+  private final List<FakeUnifyExchange> journal = new CopyOnWriteArrayList<>();
+  private int keyRequests;
+
+  FakeUnifyPhone(FakeUnifyPhoneBuilder b) throws IOException {
+    this.keys = Map.copyOf(b.keys);
+    this.model = b.model;
+    this.ipAddress = b.ipAddress;
+    this.phoneNumber = b.phoneNumber;
+    this.clock = b.clock;
+    this.transport = JdkHttpTransport.builder().tls(b.trust).timeout(b.timeout).build();
+    this.panel = new UnifyLedPanel(keys.keySet(), clock, model.showsLabels());
+    this.pushes =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "fake-unify-push");
+              t.setDaemon(true);
+              return t;
+            });
+    this.certificate = b.https ? RunCertificate.create("fake-unify-phone") : null;
+    this.server =
+        b.https
+            ? LoopbackHttpServer.startTls(this::answerPush, certificate.serverContext())
+            : LoopbackHttpServer.start(this::answerPush);
+  }
+
+  /**
+   * Starts configuring a fake phone.
+   *
+   * @return a new builder
+   */
+  public static FakeUnifyPhoneBuilder builder() {
+    return new FakeUnifyPhoneBuilder();
+  }
+
+  /**
+   * Where the fake takes pushes: {@code http(s)://127.0.0.1:PORT}, for {@code
+   * UnifyPhone.builder().uri(...)}.
+   *
+   * @return the URI
+   */
+  public URI uri() {
+    return server.uri("");
+  }
+
+  /**
+   * The model.
+   *
+   * @return the model
+   */
+  public Model model() {
+    return model;
+  }
+
+  /**
+   * A client policy that trusts exactly this fake's https certificate.
+   *
+   * @return the pinned policy
+   * @throws IllegalStateException if the fake serves plain http
+   */
+  public TlsPolicy tls() {
+    return https().pinned();
+  }
+
+  /**
+   * The SHA-256 fingerprint of the fake's https certificate, as {@code openssl x509 -noout
+   * -fingerprint -sha256} prints it.
+   *
+   * @return the fingerprint
+   * @throws IllegalStateException if the fake serves plain http
+   */
+  public String certificateFingerprint() {
+    return https().fingerprint();
+  }
+
+  /**
+   * The fake's https certificate in PEM form, for example for {@code curl --cacert}.
+   *
+   * @return the PEM text
+   * @throws IllegalStateException if the fake serves plain http
+   */
+  public String certificatePem() {
+    return https().pem();
+  }
+
+  private RunCertificate https() {
+    if (certificate == null) {
+      throw new IllegalStateException("this fake serves http; build it with https()");
+    }
+    return certificate;
+  }
+
+  /**
+   * Presses a key: sends its request and applies the answer. Blocks until then (at most the
+   * builder's timeout).
+   *
+   * @param symbolicName the key's symbolic name
+   * @return the key's LED after the answer
+   * @throws IllegalArgumentException if the fake has no such key
+   */
+  public FakeLed pressKey(String symbolicName) {
+    return fire(key(symbolicName), null, null);
+  }
+
+  /**
+   * The key's LED now, by the fake's clock.
+   *
+   * @param symbolicName the key's symbolic name
+   * @return the LED
+   * @throws IllegalArgumentException if the fake has no such key
+   */
+  public FakeLed led(String symbolicName) {
+    key(symbolicName);
+    return panel.led(symbolicName);
+  }
+
+  /**
+   * Every LED change so far, in order, the end of a 2-second green included once the clock has
+   * passed it and the LED was looked at.
+   *
+   * @return an immutable copy
+   */
+  public List<LedChange> ledHistory() {
+    return panel.history();
+  }
+
+  /**
+   * Every push received and every key request sent, with their answers, in order.
+   *
+   * @return an immutable copy
+   */
+  public List<FakeUnifyExchange> journal() {
+    return List.copyOf(journal);
+  }
+
+  /**
+   * Waits until at least {@code count} key requests (pressed or pushed) have been answered and
+   * applied.
+   *
+   * @param count how many
+   * @param timeout how long to wait at most
+   * @return whether they came in time
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public synchronized boolean awaitKeyRequests(int count, Duration timeout)
+      throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (keyRequests < count) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, left);
+    }
+    return true;
+  }
+
+  /** Stops the web server and the push thread. */
+  @Override
+  public void close() {
+    server.close();
+    pushes.shutdownNow();
+  }
+
+  /** The model, keys and push URI, for logs; never a password. */
+  @Override
+  public String toString() {
+    return "FakeUnifyPhone[" + model + ", keys=" + keys.keySet() + ", " + uri() + "]";
+  }
+
+  private SendUrlKey key(String symbolicName) {
+    Objects.requireNonNull(symbolicName, "symbolicName");
+    SendUrlKey key = keys.get(symbolicName);
+    if (key == null) {
+      throw new IllegalArgumentException(
+          "the fake has no key " + Checks.quote(symbolicName) + "; its keys: " + keys.keySet());
+    }
+    return key;
+  }
+
+  private FakeLed fire(SendUrlKey key, String contextKey, String contextValue) {
+    List<String[]> params = new ArrayList<>();
+    key.userId().ifPresent(u -> params.add(new String[] {"userid", u}));
+    key.password().ifPresent(p -> params.add(new String[] {"password", p}));
+    key.parameters().forEach(p -> params.add(new String[] {p.getKey(), p.getValue()}));
+    if (contextKey != null) {
+      params.add(new String[] {contextKey, contextValue});
+    }
+    params.add(new String[] {"ipaddress", ipAddress});
+    params.add(new String[] {"phonenumber", phoneNumber});
+    params.add(new String[] {"devicetype", "OpenStage"});
+    params.add(new String[] {"symbn", key.symbolicName()});
+    StringBuilder form = new StringBuilder();
+    for (String[] p : params) {
+      form.append(form.length() == 0 ? "" : "&").append(encode(p[0])).append('=');
+      form.append(encode(p[1]));
+    }
+    PhoneRequest request;
+    String target;
+    if (key.method().equals("GET")) {
+      target = key.server() + "?" + form;
+      request = PhoneRequest.builder("GET", URI.create(target)).operation("fake press").build();
+    } else {
+      target = key.server().toString();
+      request =
+          PhoneRequest.builder("POST", key.server())
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .body(form.toString().getBytes(StandardCharsets.UTF_8))
+              .operation("fake press")
+              .build();
+    }
+    String body = key.method().equals("GET") ? "" : form.toString();
+    int status = 0;
+    String answer;
+    try {
+      CompletableFuture<PhoneResponse> sent = transport.send(request);
+      PhoneResponse response = sent.get(1, TimeUnit.DAYS); // the transport's deadline ends it
+      status = response.status();
+      answer = new String(response.body(), StandardCharsets.UTF_8);
+      panel.apply(key.symbolicName(), response, answer);
+    } catch (ExecutionException e) {
+      answer = e.getCause() instanceof PhoneException p ? p.getMessage() : String.valueOf(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      answer = "interrupted";
+    } catch (TimeoutException e) {
+      answer = "no answer";
+    }
+    journal.add(
+        new FakeUnifyExchange(
+            clock.instant(),
+            FakeUnifyExchange.Kind.KEY_REQUEST,
+            key.method(),
+            target,
+            body,
+            status,
+            answer));
+    synchronized (this) {
+      keyRequests++;
+      notifyAll();
+    }
+    return panel.led(key.symbolicName());
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  private Action answerPush(RecordedRequest request) {
+    Action.Respond answer = pushAnswer(request);
+    journal.add(
+        new FakeUnifyExchange(
+            clock.instant(),
+            FakeUnifyExchange.Kind.PUSH_RECEIVED,
+            request.method(),
+            request.target(),
+            request.bodyText(),
+            answer.status(),
+            new String(answer.body(), StandardCharsets.UTF_8)));
+    return answer;
+  }
+
+  private Action.Respond pushAnswer(RecordedRequest request) {
+    String path = request.target().split("\\?", 2)[0];
+    if (!path.equals(PUSH_PATH)) {
+      return Action.respond(404, "not found\n");
+    }
+    if (!request.method().equals("POST")) {
+      return Action.respond(405, "POST only\n").header("Allow", "POST");
+    }
+    UnifyPushForm form;
+    try {
+      form = UnifyPushForm.parse(request.bodyText());
+    } catch (IllegalArgumentException e) {
+      return Action.respond(400, "bad push form: " + e.getMessage() + "\n");
+    }
+    SendUrlKey key = keys.get(form.field("MidletName"));
+    Optional<String> mismatch = key == null ? Optional.of("MidletName") : form.mismatch(key);
+    if (mismatch.isPresent()) {
+      return Action.respond(403, "push refused: " + mismatch.get() + " does not match a key\n");
+    }
+    String contextKey = form.field("ServerContextKey");
+    String contextValue = form.field("ServerContextValue");
+    pushes.execute(() -> fire(key, contextKey, contextValue));
+    return Action.respond(200, "OK\n").header("Content-Type", "text/plain");
+  }
+}

@@ -1,0 +1,403 @@
+package dev.deskphone.unify;
+
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import dev.deskphone.core.Credentials;
+import dev.deskphone.core.internal.Checks;
+import dev.deskphone.unify.internal.DeadlineResponder;
+import dev.deskphone.unify.internal.ReadDeadlineExecutor;
+import dev.deskphone.unify.internal.SendUrlHttpHandler;
+import dev.deskphone.unify.internal.ServerLimits;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+
+/**
+ * A Send URL server on the JDK's built-in HTTP server ({@code jdk.httpserver}): answers the GET and
+ * POST requests of Unify phones' Send URL keys on one path with a {@link SendUrlEndpoint}.
+ *
+ * <pre>{@code
+ * SendUrlServer server = SendUrlServer.builder()
+ *     .bind(new InetSocketAddress("127.0.0.1", 0))
+ *     .credentials("MyUsername", "MyPassword")
+ *     .handler(request -> TurnledResponse.of(Turnled.builder(request.symbolicName())
+ *         .state(LedState.ON).colour(LedColour.RED).build()))
+ *     .start();
+ * }</pre>
+ *
+ * <p>Protection, all in this server's own code (the JDK server's own limits are JVM-wide system
+ * properties, which the SDK never sets):
+ *
+ * <ul>
+ *   <li>a request target longer than {@link Builder#maxRequestLine} gets 414; more than {@link
+ *       Builder#maxHeaders} header fields or {@link Builder#maxHeaderBytes} header bytes 431; a
+ *       body over {@link SendUrlRequest#MAX_BODY_BYTES} 413;
+ *   <li>the request line, headers and body must arrive within {@link Builder#readTimeout} of the
+ *       first byte, else the connection is closed, so slow clients cannot hold threads that real
+ *       phones need;
+ *   <li>handlers run on a pool of {@link Builder#workers} threads; when all are busy the request is
+ *       answered {@code 503} at once. A handler that overruns {@link Builder#handlerTimeout} is
+ *       interrupted and the request answered {@code 503}; one that throws gets {@code 500}. The
+ *       phone ignores both (its LED does not change), and neither shows a stack trace;
+ *   <li>connections beyond twice the worker count (plus a short queue) are closed unanswered.
+ * </ul>
+ *
+ * <p>Logs one INFO line per request on logger {@code dev.deskphone.unify.access}: method, target
+ * with secret values ({@code password} and the like) shown as {@code ***}, client address, status
+ * and duration.
+ *
+ * <p>Thread-safe. {@link #close()} stops accepting, drops open exchanges and ends every thread.
+ */
+public final class SendUrlServer implements AutoCloseable {
+  private final HttpServer server;
+  private final ThreadPoolExecutor ioPool;
+  private final ThreadPoolExecutor handlerPool;
+  private final String path;
+  private final boolean https;
+
+  private SendUrlServer(Builder b) throws IOException {
+    this.path = b.path;
+    this.https = b.sslContext != null;
+    int workers = b.workers;
+    this.handlerPool =
+        new ThreadPoolExecutor(
+            workers,
+            workers,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            threads("deskphone-sendurl-handler"));
+    this.ioPool =
+        new ThreadPoolExecutor(
+            2 * workers,
+            2 * workers,
+            30,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(2 * workers),
+            threads("deskphone-sendurl-io"));
+    handlerPool.allowCoreThreadTimeOut(true);
+    SendUrlEndpoint endpoint =
+        b.endpoint
+            .responder(new DeadlineResponder(b.responder, handlerPool, b.handlerTimeout))
+            .build();
+    ioPool.allowCoreThreadTimeOut(true);
+    ServerLimits limits =
+        new ServerLimits(
+            b.maxRequestLine,
+            b.maxHeaderBytes,
+            b.maxHeaders,
+            SendUrlRequest.MAX_BODY_BYTES,
+            b.readTimeout,
+            b.handlerTimeout);
+    if (https) {
+      HttpsServer s = HttpsServer.create(b.bind, b.backlog);
+      s.setHttpsConfigurator(new HttpsConfigurator(b.sslContext));
+      this.server = s;
+    } else {
+      this.server = HttpServer.create(b.bind, b.backlog);
+    }
+    server.setExecutor(new ReadDeadlineExecutor(ioPool, b.readTimeout));
+    server.createContext("/", new SendUrlHttpHandler(path, endpoint, limits));
+    server.start();
+  }
+
+  private static ThreadFactory threads(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /**
+   * Starts configuring a server.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Where the keys should send their requests: scheme, bound address and port, and path. For a
+   * wildcard bind ({@code 0.0.0.0}) the address shown is the loopback address.
+   *
+   * @return the URI, such as {@code http://127.0.0.1:41234/}
+   */
+  public URI uri() {
+    InetSocketAddress a = server.getAddress();
+    InetAddress address =
+        a.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a.getAddress();
+    String host = address.getHostAddress();
+    if (host.indexOf(':') >= 0) {
+      host = "[" + host + "]";
+    }
+    return URI.create((https ? "https" : "http") + "://" + host + ":" + a.getPort() + path);
+  }
+
+  /**
+   * The bound address, with the real port when bound to port 0.
+   *
+   * @return the address
+   */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  /** Stops the server at once: no new connections, open exchanges dropped, threads ended. */
+  @Override
+  public void close() {
+    server.stop(0);
+    ioPool.shutdownNow();
+    handlerPool.shutdownNow();
+  }
+
+  /** The URI, for logs. */
+  @Override
+  public String toString() {
+    return "SendUrlServer[" + uri() + "]";
+  }
+
+  /** Configures a {@link SendUrlServer}. Not thread-safe. */
+  public static final class Builder {
+    private final SendUrlEndpoint.Builder endpoint = SendUrlEndpoint.builder();
+    private SendUrlResponder responder;
+    private InetSocketAddress bind;
+    private String path = "/";
+    private SSLContext sslContext;
+    private int workers = 16;
+    private int backlog = 64;
+    private int maxRequestLine = 8 * 1024;
+    private int maxHeaderBytes = 16 * 1024;
+    private int maxHeaders = 64;
+    private Duration readTimeout = Duration.ofSeconds(10);
+    private Duration handlerTimeout = Duration.ofSeconds(5);
+
+    private Builder() {}
+
+    /**
+     * Sets the address and port to listen on. Required; port 0 picks a free port.
+     *
+     * @param address the address, such as {@code new InetSocketAddress("0.0.0.0", 8080)}
+     * @return this builder
+     */
+    public Builder bind(InetSocketAddress address) {
+      Objects.requireNonNull(address, "address");
+      if (address.isUnresolved()) {
+        throw new IllegalArgumentException(
+            "bind address must be resolved, was " + Checks.quote(address.getHostString()));
+      }
+      this.bind = address;
+      return this;
+    }
+
+    /**
+     * Sets the path the keys are configured with. Defaults to {@code /}; other paths get 404.
+     *
+     * @param path starting with {@code /}, ASCII letters, digits and {@code / - . _ ~} only
+     * @return this builder
+     * @throws IllegalArgumentException otherwise
+     */
+    public Builder path(String path) {
+      Objects.requireNonNull(path, "path");
+      if (!path.matches("/[A-Za-z0-9/._~-]{0,255}")) {
+        throw new IllegalArgumentException(
+            "path must start with '/' and hold only ASCII letters, digits and / - . _ ~, was "
+                + Checks.quote(path));
+      }
+      this.path = path;
+      return this;
+    }
+
+    /**
+     * Sets the {@code userid} and {@code password} the keys are set up with; see {@link
+     * SendUrlEndpoint.Builder#credentials(String, String)}.
+     *
+     * @param userId the user id
+     * @param password the password
+     * @return this builder
+     */
+    public Builder credentials(String userId, String password) {
+      endpoint.credentials(Credentials.of(userId, password));
+      return this;
+    }
+
+    /**
+     * Accepts requests without credentials; see {@link SendUrlEndpoint.Builder#withoutCredentials}.
+     *
+     * @return this builder
+     */
+    public Builder withoutCredentials() {
+      endpoint.withoutCredentials();
+      return this;
+    }
+
+    /**
+     * Sets the handler that decides the LEDs. This or {@link #responder} is required.
+     *
+     * @param handler the handler
+     * @return this builder
+     */
+    public Builder handler(SendUrlHandler handler) {
+      this.responder = SendUrlResponder.of(handler);
+      return this;
+    }
+
+    /**
+     * Sets the responder that decides the full reply, for example {@link SendUrlRoutes}.
+     *
+     * @param responder the responder
+     * @return this builder
+     */
+    public Builder responder(SendUrlResponder responder) {
+      this.responder = Objects.requireNonNull(responder, "responder");
+      return this;
+    }
+
+    /**
+     * Completes pending pushes of {@code correlation}; see {@link PushCorrelation}.
+     *
+     * @param correlation the correlation
+     * @return this builder
+     */
+    public Builder correlation(PushCorrelation correlation) {
+      endpoint.correlation(correlation);
+      return this;
+    }
+
+    /**
+     * Serves HTTPS with this context (its key manager holds the server's certificate) instead of
+     * HTTP. The context is used only by this server; nothing is set JVM-wide.
+     *
+     * @param sslContext the server's TLS context
+     * @return this builder
+     */
+    public Builder https(SSLContext sslContext) {
+      this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+      return this;
+    }
+
+    /**
+     * Sets how many handlers may run at once. Defaults to 16.
+     *
+     * @param workers 1 to 1024
+     * @return this builder
+     */
+    public Builder workers(int workers) {
+      this.workers = range("workers", workers, 1, 1024);
+      return this;
+    }
+
+    /**
+     * Sets the time a handler has to answer. Defaults to 5 seconds.
+     *
+     * @param handlerTimeout positive
+     * @return this builder
+     */
+    public Builder handlerTimeout(Duration handlerTimeout) {
+      this.handlerTimeout = Checks.positive(handlerTimeout, "handlerTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the time a client has to send its whole request (line, headers and body) once its first
+     * byte arrived. Defaults to 10 seconds.
+     *
+     * @param readTimeout positive
+     * @return this builder
+     */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = Checks.positive(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Sets the longest request target (path and query). Defaults to 8 KiB.
+     *
+     * @param chars 256 to 65536
+     * @return this builder
+     */
+    public Builder maxRequestLine(int chars) {
+      this.maxRequestLine = range("maxRequestLine", chars, 256, 65536);
+      return this;
+    }
+
+    /**
+     * Sets the most header bytes a request may carry. Defaults to 16 KiB.
+     *
+     * @param bytes 1024 to 262144
+     * @return this builder
+     */
+    public Builder maxHeaderBytes(int bytes) {
+      this.maxHeaderBytes = range("maxHeaderBytes", bytes, 1024, 262144);
+      return this;
+    }
+
+    /**
+     * Sets the most header fields a request may carry. Defaults to 64.
+     *
+     * @param fields 8 to 200
+     * @return this builder
+     */
+    public Builder maxHeaders(int fields) {
+      this.maxHeaders = range("maxHeaders", fields, 8, 200);
+      return this;
+    }
+
+    /**
+     * Sets the listen backlog. Defaults to 64.
+     *
+     * @param backlog 1 to 4096
+     * @return this builder
+     */
+    public Builder backlog(int backlog) {
+      this.backlog = range("backlog", backlog, 1, 4096);
+      return this;
+    }
+
+    private static int range(String field, int value, int min, int max) {
+      if (value < min || value > max) {
+        throw new IllegalArgumentException(
+            field + " must be " + min + " to " + max + ", was " + value);
+      }
+      return value;
+    }
+
+    /**
+     * Binds and starts the server.
+     *
+     * @return the running server
+     * @throws IllegalArgumentException if no bind address or handler is set, or the credentials are
+     *     neither set nor waived
+     * @throws UncheckedIOException if the address cannot be bound
+     */
+    public SendUrlServer start() {
+      if (bind == null) {
+        throw new IllegalArgumentException(
+            "bind is required: the address and port to listen on, such as 0.0.0.0:8080");
+      }
+      if (responder == null) {
+        throw new IllegalArgumentException("a handler or responder is required");
+      }
+      endpoint.responder(responder).build(); // checks the credentials setting before binding
+      try {
+        return new SendUrlServer(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not bind the Send URL server to " + bind, e);
+      }
+    }
+  }
+}

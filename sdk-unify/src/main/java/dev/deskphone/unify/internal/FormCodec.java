@@ -1,0 +1,167 @@
+package dev.deskphone.unify.internal;
+
+import dev.deskphone.core.internal.Checks;
+import dev.deskphone.core.internal.Redaction;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code application/x-www-form-urlencoded} and query strings, both ways. Encoding keeps only the
+ * RFC 3986 unreserved characters and writes every other byte of the UTF-8 form as {@code %XX}, so
+ * the result is the same in a query and in a form body. Decoding is strict: a {@code %} not
+ * followed by two hex digits, or bytes that are not valid in the charset, are errors. Stateless.
+ */
+public final class FormCodec {
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  private FormCodec() {}
+
+  /** Percent-encodes {@code value} as UTF-8, keeping {@code A-Z a-z 0-9 - . _ ~}. */
+  public static String encode(String value) {
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder(bytes.length + 8);
+    for (byte b : bytes) {
+      int c = b & 0xff;
+      if (isUnreserved(c)) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code name=value&...}, each part {@linkplain #encode encoded}, in the given order. */
+  public static String encode(List<Map.Entry<String, String>> pairs) {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, String> pair : pairs) {
+      if (out.length() > 0) {
+        out.append('&');
+      }
+      out.append(encode(pair.getKey())).append('=').append(encode(pair.getValue()));
+    }
+    return out.toString();
+  }
+
+  /**
+   * Decodes {@code name=value&...} into pairs, in order. Empty segments ({@code a=1&&b=2}) are
+   * skipped, a segment without {@code =} has an empty value, {@code +} is a space.
+   *
+   * @param raw the raw query or form body
+   * @param charset the charset the percent-encoded bytes are in
+   * @param maxPairs the most pairs allowed
+   * @param maxNameLength the longest decoded name allowed, in characters
+   * @param maxValueLength the longest decoded value allowed, in characters
+   * @throws IllegalArgumentException naming the problem; a secret-looking parameter's value is
+   *     never shown
+   */
+  public static List<Map.Entry<String, String>> decode(
+      String raw, Charset charset, int maxPairs, int maxNameLength, int maxValueLength) {
+    List<Map.Entry<String, String>> pairs = new ArrayList<>();
+    int start = 0;
+    while (start <= raw.length()) {
+      int end = raw.indexOf('&', start);
+      if (end < 0) {
+        end = raw.length();
+      }
+      if (end > start) {
+        if (pairs.size() == maxPairs) {
+          throw new IllegalArgumentException(
+              "too many parameters: at most " + maxPairs + " are allowed");
+        }
+        pairs.add(pair(raw.substring(start, end), charset, maxNameLength, maxValueLength));
+      }
+      start = end + 1;
+    }
+    return pairs;
+  }
+
+  private static Map.Entry<String, String> pair(
+      String segment, Charset charset, int maxNameLength, int maxValueLength) {
+    int eq = segment.indexOf('=');
+    String rawName = eq < 0 ? segment : segment.substring(0, eq);
+    String rawValue = eq < 0 ? "" : segment.substring(eq + 1);
+    String name = decodeOne(rawName, charset, "a parameter name", false);
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("a parameter has an empty name");
+    }
+    if (name.length() > maxNameLength) {
+      throw new IllegalArgumentException(
+          "parameter name must be at most "
+              + maxNameLength
+              + " characters, was "
+              + Checks.quote(name));
+    }
+    boolean secret = Redaction.isSecretName(name);
+    String value = decodeOne(rawValue, charset, "parameter " + Checks.quote(name), secret);
+    if (value.length() > maxValueLength) {
+      throw new IllegalArgumentException(
+          "parameter "
+              + Checks.quote(name)
+              + " must be at most "
+              + maxValueLength
+              + " characters, was "
+              + value.length());
+    }
+    return Map.entry(name, value);
+  }
+
+  private static String decodeOne(String raw, Charset charset, String what, boolean secret) {
+    if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
+      return raw;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+    for (int i = 0; i < raw.length(); i++) {
+      char c = raw.charAt(i);
+      if (c == '+') {
+        bytes.write(' ');
+      } else if (c == '%') {
+        int hi = i + 1 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+        int lo = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
+        if (hi < 0 || lo < 0) {
+          throw new IllegalArgumentException(
+              what
+                  + " has malformed percent-encoding at index "
+                  + i
+                  + ": '%' must be followed by two hex digits"
+                  + (secret ? " (the value is not shown)" : ", was " + Checks.quote(raw)));
+        }
+        bytes.write(hi << 4 | lo);
+        i += 2;
+      } else if (c <= 0xff) {
+        // Raw input is a byte string (ISO-8859-1, as HTTP hands it over): one char, one byte.
+        bytes.write(c);
+      } else {
+        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    try {
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException(
+          what + " is not valid " + charset.name() + " once percent-decoded");
+    }
+  }
+
+  private static boolean isUnreserved(int c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || c == '-'
+        || c == '.'
+        || c == '_'
+        || c == '~';
+  }
+}
