@@ -1,6 +1,7 @@
 package dev.deskphone.testkit;
 
 import dev.deskphone.core.TlsPolicy;
+import dev.deskphone.snom.CallList;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.testkit.internal.LoopbackHttpServer;
 import dev.deskphone.testkit.internal.RunCertificate;
@@ -179,7 +180,7 @@ public final class FakeSnomPhone implements AutoCloseable {
   }
 
   /** Replaces a call list with {@code entries}, oldest first. */
-  public void seedCallList(SnomCallList list, List<String> entries) {
+  public void seedCallList(CallList list, List<String> entries) {
     script.seed(Objects.requireNonNull(list, "list"), List.copyOf(entries));
   }
 

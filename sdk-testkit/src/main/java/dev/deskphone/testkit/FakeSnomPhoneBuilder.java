@@ -1,5 +1,6 @@
 package dev.deskphone.testkit;
 
+import dev.deskphone.snom.CallList;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.testkit.internal.AuthGate;
 import dev.deskphone.testkit.internal.ModelProfile;
@@ -34,7 +35,7 @@ public final class FakeSnomPhoneBuilder {
   private boolean https;
   private Clock clock = Clock.systemUTC();
   private Duration rebootDowntime = Duration.ofSeconds(1);
-  private final Map<SnomCallList, List<String>> callLists = new EnumMap<>(SnomCallList.class);
+  private final Map<CallList, List<String>> callLists = new EnumMap<>(CallList.class);
 
   FakeSnomPhoneBuilder() {}
 
@@ -122,7 +123,7 @@ public final class FakeSnomPhoneBuilder {
   }
 
   /** Starts with {@code entries} (oldest first) in call list {@code list}. */
-  public FakeSnomPhoneBuilder callList(SnomCallList list, List<String> entries) {
+  public FakeSnomPhoneBuilder callList(CallList list, List<String> entries) {
     callLists.put(Objects.requireNonNull(list, "list"), List.copyOf(entries));
     return this;
   }

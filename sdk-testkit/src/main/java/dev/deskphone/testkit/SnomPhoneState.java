@@ -1,5 +1,6 @@
 package dev.deskphone.testkit;
 
+import dev.deskphone.snom.CallList;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -39,7 +40,7 @@ public record SnomPhoneState(
     OptionalInt lastRinger,
     int reboots,
     int resets,
-    Map<SnomCallList, List<String>> callLists,
+    Map<CallList, List<String>> callLists,
     Optional<String> firmwareUrl,
     int lineInfoLayerFixes,
     Optional<Instant> lockedUntil) {
@@ -49,8 +50,8 @@ public record SnomPhoneState(
     Objects.requireNonNull(hook, "hook");
     loggedOffLines = Collections.unmodifiableSortedSet(new TreeSet<>(loggedOffLines));
     reregistrations = Map.copyOf(reregistrations);
-    EnumMap<SnomCallList, List<String>> lists = new EnumMap<>(SnomCallList.class);
-    for (SnomCallList kind : SnomCallList.values()) {
+    EnumMap<CallList, List<String>> lists = new EnumMap<>(CallList.class);
+    for (CallList kind : CallList.values()) {
       lists.put(kind, List.copyOf(callLists.getOrDefault(kind, List.of())));
     }
     callLists = Collections.unmodifiableMap(lists);
@@ -60,7 +61,7 @@ public record SnomPhoneState(
   }
 
   /** One call list, newest entry last. */
-  public List<String> callList(SnomCallList kind) {
+  public List<String> callList(CallList kind) {
     return callLists.get(Objects.requireNonNull(kind, "kind"));
   }
 

@@ -2,6 +2,7 @@ package dev.deskphone.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deskphone.snom.CallList;
 import dev.deskphone.snom.SnomModel;
 import java.time.Duration;
 import java.util.List;
@@ -59,7 +60,7 @@ class FakeSnomPhoneCommandsTest {
     assertThat(status).isEqualTo(200);
     assertThat(fake.dialed()).containsExactly(Dialed.of("+4930123456", "sip:100@pbx.example"));
     assertThat(fake.state().hook()).isEqualTo(HookState.OFFHOOK);
-    assertThat(fake.state().callList(SnomCallList.DIALED)).containsExactly("+4930123456");
+    assertThat(fake.state().callList(CallList.DIALED)).containsExactly("+4930123456");
   }
 
   @Test
@@ -160,13 +161,13 @@ class FakeSnomPhoneCommandsTest {
 
   @Test
   void callListsAreSeededAndClearedOneByOne() throws Exception {
-    fake.seedCallList(SnomCallList.MISSED, List.of("100", "200"));
-    fake.seedCallList(SnomCallList.RECEIVED, List.of("300"));
-    fake.seedCallList(SnomCallList.DIALED, List.of("400"));
+    fake.seedCallList(CallList.MISSED, List.of("100", "200"));
+    fake.seedCallList(CallList.RECEIVED, List.of("300"));
+    fake.seedCallList(CallList.DIALED, List.of("400"));
 
     RawHttp.get(fake, "/index.htm?misseddel=clear");
-    assertThat(fake.state().callList(SnomCallList.MISSED)).isEmpty();
-    assertThat(fake.state().callList(SnomCallList.RECEIVED)).containsExactly("300");
+    assertThat(fake.state().callList(CallList.MISSED)).isEmpty();
+    assertThat(fake.state().callList(CallList.RECEIVED)).containsExactly("300");
     RawHttp.get(fake, "/index.htm?receiveddel=clear");
     RawHttp.get(fake, "/index.htm?dialeddel=clear");
 
@@ -176,8 +177,8 @@ class FakeSnomPhoneCommandsTest {
   @Test
   void builderSeedsCallLists() {
     try (FakeSnomPhone seeded =
-        FakeSnomPhone.builder().callList(SnomCallList.RECEIVED, List.of("123")).start()) {
-      assertThat(seeded.state().callList(SnomCallList.RECEIVED)).containsExactly("123");
+        FakeSnomPhone.builder().callList(CallList.RECEIVED, List.of("123")).start()) {
+      assertThat(seeded.state().callList(CallList.RECEIVED)).containsExactly("123");
     }
   }
 

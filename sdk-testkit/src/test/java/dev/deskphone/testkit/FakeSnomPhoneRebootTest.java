@@ -3,6 +3,7 @@ package dev.deskphone.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.deskphone.snom.CallList;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -91,7 +92,7 @@ class FakeSnomPhoneRebootTest {
         FakeSnomPhone.builder()
             .clock(clock)
             .rebootDowntime(Duration.ofMinutes(2))
-            .callList(SnomCallList.MISSED, List.of("100"))
+            .callList(CallList.MISSED, List.of("100"))
             .start()) {
       assertThat(RawHttp.status(fake, "/advanced_update.htm?reset=Reset")).isEqualTo(200);
 
@@ -101,7 +102,7 @@ class FakeSnomPhoneRebootTest {
       SnomPhoneState state = fake.state();
       assertThat(state.resets()).isEqualTo(1);
       assertThat(state.reboots()).isZero();
-      assertThat(state.callList(SnomCallList.MISSED)).isEmpty();
+      assertThat(state.callList(CallList.MISSED)).isEmpty();
     }
   }
 

@@ -160,20 +160,20 @@ class SnomPhoneWireTest {
   void clearCallListEmptiesOnlyThatList() {
     fake =
         FakeSnomPhone.builder()
-            .callList(SnomCallList.DIALED, List.of("100"))
-            .callList(SnomCallList.MISSED, List.of("200", "201"))
-            .callList(SnomCallList.RECEIVED, List.of("300"))
+            .callList(CallList.DIALED, List.of("100"))
+            .callList(CallList.MISSED, List.of("200", "201"))
+            .callList(CallList.RECEIVED, List.of("300"))
             .start();
     SnomPhone phone = SnomPhone.builder().uri(fake.uri()).build();
 
     phone.clearCallList(CallList.MISSED);
 
-    assertThat(fake.state().callList(SnomCallList.MISSED)).isEmpty();
-    assertThat(fake.state().callList(SnomCallList.DIALED)).containsExactly("100");
+    assertThat(fake.state().callList(CallList.MISSED)).isEmpty();
+    assertThat(fake.state().callList(CallList.DIALED)).containsExactly("100");
     phone.clearCallList(CallList.DIALED);
     phone.clearCallList(CallList.RECEIVED);
-    assertThat(fake.state().callList(SnomCallList.DIALED)).isEmpty();
-    assertThat(fake.state().callList(SnomCallList.RECEIVED)).isEmpty();
+    assertThat(fake.state().callList(CallList.DIALED)).isEmpty();
+    assertThat(fake.state().callList(CallList.RECEIVED)).isEmpty();
   }
 
   @Test

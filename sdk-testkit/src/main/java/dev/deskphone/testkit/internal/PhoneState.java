@@ -1,9 +1,9 @@
 package dev.deskphone.testkit.internal;
 
+import dev.deskphone.snom.CallList;
 import dev.deskphone.testkit.Dialed;
 import dev.deskphone.testkit.HookState;
 import dev.deskphone.testkit.PressedKey;
-import dev.deskphone.testkit.SnomCallList;
 import dev.deskphone.testkit.SnomPhoneState;
 import dev.deskphone.testkit.Touch;
 import java.time.Instant;
@@ -31,7 +31,7 @@ public final class PhoneState {
   private final List<String> dtmf = new ArrayList<>();
   private final SortedSet<Integer> loggedOff = new TreeSet<>();
   private final Map<Integer, Integer> reregistrations = new TreeMap<>();
-  private final Map<SnomCallList, List<String>> callLists = new EnumMap<>(SnomCallList.class);
+  private final Map<CallList, List<String>> callLists = new EnumMap<>(CallList.class);
   private HookState hook = HookState.ONHOOK;
   private boolean online = true;
   private int releasedCalls;
@@ -65,7 +65,7 @@ public final class PhoneState {
   /** Dials: off-hook if on-hook, and the number joins the dialed list. */
   public void dial(Dialed call) {
     dialed.add(call);
-    callList(SnomCallList.DIALED).add(call.number());
+    callList(CallList.DIALED).add(call.number());
     if (hook == HookState.ONHOOK) {
       hook = HookState.OFFHOOK;
     }
@@ -129,13 +129,13 @@ public final class PhoneState {
   }
 
   /** Replaces a call list. */
-  public void seed(SnomCallList kind, List<String> entries) {
+  public void seed(CallList kind, List<String> entries) {
     callList(kind).clear();
     callList(kind).addAll(entries);
   }
 
   /** Empties a call list. */
-  public void clear(SnomCallList kind) {
+  public void clear(CallList kind) {
     callList(kind).clear();
   }
 
@@ -149,7 +149,7 @@ public final class PhoneState {
     lineInfoLayerFixes++;
   }
 
-  private List<String> callList(SnomCallList kind) {
+  private List<String> callList(CallList kind) {
     return callLists.computeIfAbsent(kind, k -> new ArrayList<>());
   }
 

@@ -1,7 +1,7 @@
 package dev.deskphone.testkit.internal;
 
+import dev.deskphone.snom.CallList;
 import dev.deskphone.testkit.Dialed;
-import dev.deskphone.testkit.SnomCallList;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -141,7 +141,7 @@ public final class SnomCommands {
     if (q.parameters().isEmpty()) {
       return Outcome.PAGE;
     }
-    for (SnomCallList kind : SnomCallList.values()) {
+    for (CallList kind : CallList.values()) {
       if (single(q, kind.name().toLowerCase(Locale.ROOT) + "del", "clear")) {
         state.clear(kind);
         return Outcome.PAGE;

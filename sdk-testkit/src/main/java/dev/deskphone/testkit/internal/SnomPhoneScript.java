@@ -1,10 +1,10 @@
 package dev.deskphone.testkit.internal;
 
+import dev.deskphone.snom.CallList;
 import dev.deskphone.testkit.Dialed;
 import dev.deskphone.testkit.FakeRequest;
 import dev.deskphone.testkit.PressedKey;
 import dev.deskphone.testkit.RejectedRequest;
-import dev.deskphone.testkit.SnomCallList;
 import dev.deskphone.testkit.SnomPhoneState;
 import dev.deskphone.testkit.Touch;
 import java.time.Clock;
@@ -209,7 +209,7 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
   }
 
   /** Replaces a call list. */
-  public void seed(SnomCallList kind, List<String> entries) {
+  public void seed(CallList kind, List<String> entries) {
     synchronized (lock) {
       state.seed(kind, entries);
     }
