@@ -53,10 +53,13 @@ import java.util.function.Predicate;
  * plain challenge, not a failure and not recorded as rejected; stale nonces are not recorded
  * either.
  *
- * <p><b>Reboot.</b> {@code reboot=Reboot} and {@code reset=Reset} are answered {@code 200}, then
- * the fake stops listening (connections refused) for {@link FakeSnomPhoneBuilder#rebootDowntime} on
- * its clock, or until {@link #finishReboot()}; it comes back on the same port with new nonces, a
- * new opaque, no lockout, on-hook. A reset also empties the call lists. The credentials stay.
+ * <p><b>Reboot.</b> {@code reboot=Reboot} and {@code reset=Reset} are answered {@code 200} and the
+ * connection closed; the fake stops listening before that answer is written, so a client that read
+ * it finds connections refused, and open keep-alive connections are dropped. It stays offline for
+ * {@link FakeSnomPhoneBuilder#rebootDowntime} on its clock, or until {@link #finishReboot()}, then
+ * comes back on the same port with new nonces, a new opaque, no lockout, on-hook. A reset also
+ * empties the call lists. The credentials stay. A request that honours {@code Connection: close} is
+ * answered with the connection closed after.
  *
  * <p><b>Threading.</b> Thread-safe: requests are served on one thread per connection while any test
  * thread reads the recorded state or changes the quirks; every accessor returns an immutable
@@ -198,6 +201,8 @@ public final class FakeSnomPhone implements AutoCloseable {
   /**
    * Quirk: the requests {@code which} matches are carried out, then their connection is closed
    * without an answer (the client cannot know whether the command ran). Replaces any earlier one.
+   * Note that the plain JDK {@code HttpClient} silently sends such a GET again: the fake then
+   * carries it out twice, which is what the SDK's own transport prevents.
    */
   public void closeWithoutAnswer(Predicate<FakeRequest> which) {
     script.closeWithoutAnswer(Objects.requireNonNull(which, "which"));

@@ -1,7 +1,6 @@
 package dev.deskphone.testkit.internal;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +12,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,9 +30,6 @@ import javax.net.ssl.SSLContext;
  * take it off the network (connections refused) and back on the same port, as a rebooting device.
  */
 public final class LoopbackHttpServer implements Closeable {
-  private static final int MAX_HEAD_BYTES = 64 * 1024;
-  private static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
-
   private final SSLContext tls;
   private final String scheme;
   private final Script script;
@@ -101,17 +95,38 @@ public final class LoopbackHttpServer implements Closeable {
 
   /**
    * Stops listening and closes every open connection, so that new connections are refused until
-   * {@link #resume()}. May be called from a connection's own thread (from {@link Script#answered}):
-   * it does not wait for connection threads to end. Does nothing if already suspended or closed.
+   * {@link #resume()}. Does nothing to connections if already suspended or closed.
    */
   public void suspend() {
+    stopListening();
+    closeConnections();
+  }
+
+  /**
+   * Stops listening: new connections are refused from the moment this returns, open ones go on. May
+   * be called from a connection's own thread; it waits for the accepting thread to end. Does
+   * nothing if not listening.
+   */
+  public void stopListening() {
+    Thread stopped;
     synchronized (listening) {
       if (serverSocket == null) {
         return;
       }
       closeQuietly(serverSocket);
       serverSocket = null;
+      stopped = acceptor;
     }
+    // The JDK releases the listening socket only once the thread blocked in accept() has left it.
+    try {
+      stopped.join(TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Closes every open connection; their threads end on their own. */
+  public void closeConnections() {
     sockets.forEach(LoopbackHttpServer::closeQuietly);
   }
 
@@ -215,6 +230,10 @@ public final class LoopbackHttpServer implements Closeable {
       } catch (IOException e) {
         return;
       }
+      if (listener.isClosed()) {
+        closeQuietly(socket); // accepted while being suspended or closed
+        return;
+      }
       int connection = connections.incrementAndGet();
       sockets.add(socket);
       Thread t =
@@ -222,10 +241,6 @@ public final class LoopbackHttpServer implements Closeable {
       t.setDaemon(true);
       threads.add(t);
       t.start();
-      if (listener.isClosed()) {
-        // suspended between accept and add: this late connection goes too
-        closeQuietly(socket);
-      }
     }
   }
 
@@ -239,7 +254,7 @@ public final class LoopbackHttpServer implements Closeable {
         if (early != null && !perform(early, socket, out)) {
           return;
         }
-        RecordedRequest request = read(in, connection, index);
+        RecordedRequest request = HttpRequestReader.read(in, connection, index);
         if (request == null) {
           return;
         }
@@ -301,100 +316,6 @@ public final class LoopbackHttpServer implements Closeable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return true;
-    }
-  }
-
-  private static RecordedRequest read(InputStream in, int connection, int index)
-      throws IOException {
-    String requestLine = readLine(in, true);
-    if (requestLine == null) {
-      return null;
-    }
-    String[] parts = requestLine.split(" ", -1);
-    if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
-      throw new IOException("malformed request line");
-    }
-    List<String[]> headers = new ArrayList<>();
-    int headBytes = requestLine.length();
-    long contentLength = 0;
-    boolean chunked = false;
-    for (String line = readLine(in, false); !line.isEmpty(); line = readLine(in, false)) {
-      headBytes += line.length() + 2;
-      if (headBytes > MAX_HEAD_BYTES) {
-        throw new IOException("request head too large");
-      }
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
-        throw new IOException("malformed header line");
-      }
-      String name = line.substring(0, colon);
-      String value = line.substring(colon + 1).trim();
-      headers.add(new String[] {name, value});
-      if (name.equalsIgnoreCase("Content-Length")) {
-        contentLength = Long.parseLong(value);
-      } else if (name.equalsIgnoreCase("Transfer-Encoding")) {
-        chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-      }
-    }
-    byte[] body = chunked ? readChunked(in) : readFixed(in, contentLength);
-    return new RecordedRequest(parts[0], parts[1], headers, body, connection, index);
-  }
-
-  private static byte[] readFixed(InputStream in, long length) throws IOException {
-    if (length < 0 || length > MAX_BODY_BYTES) {
-      throw new IOException("request body too large");
-    }
-    byte[] body = in.readNBytes((int) length);
-    if (body.length != length) {
-      throw new IOException("request body ended early");
-    }
-    return body;
-  }
-
-  private static byte[] readChunked(InputStream in) throws IOException {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    while (true) {
-      String sizeLine = readLine(in, false);
-      int semicolon = sizeLine.indexOf(';');
-      int size =
-          Integer.parseInt(
-              (semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).trim(), 16);
-      if (size == 0) {
-        while (!readLine(in, false).isEmpty()) {
-          // trailers are ignored
-        }
-        return body.toByteArray();
-      }
-      if (body.size() + size > MAX_BODY_BYTES) {
-        throw new IOException("request body too large");
-      }
-      body.write(readFixed(in, size));
-      readLine(in, false);
-    }
-  }
-
-  /** One CRLF-terminated ISO-8859-1 line; null on EOF before the first byte if allowed. */
-  private static String readLine(InputStream in, boolean eofAllowed) throws IOException {
-    StringBuilder sb = new StringBuilder(64);
-    while (true) {
-      int b = in.read();
-      if (b < 0) {
-        if (eofAllowed && sb.length() == 0) {
-          return null;
-        }
-        throw new IOException("connection closed in the middle of a request");
-      }
-      if (b == '\n') {
-        int n = sb.length();
-        if (n > 0 && sb.charAt(n - 1) == '\r') {
-          sb.setLength(n - 1);
-        }
-        return sb.toString();
-      }
-      if (sb.length() >= MAX_HEAD_BYTES) {
-        throw new IOException("line too long");
-      }
-      sb.append((char) b);
     }
   }
 

@@ -9,8 +9,9 @@ import java.util.Objects;
 
 /**
  * Takes a fake phone off the network for a reboot and brings it back: its server stops listening
- * (connections refused) until the downtime has passed on the injected clock, or until {@link
- * #finish()}. A watcher thread, alive only while offline, notices the clock. Thread-safe.
+ * (connections refused) before the reboot's answer is written, drops its connections after, and
+ * listens again once the downtime has passed on the injected clock, or on {@link #finish()}. A
+ * watcher thread, alive only while offline, notices the clock. Thread-safe.
  */
 public final class RebootCycle {
   private static final long POLL_MILLIS = 5;
@@ -20,7 +21,7 @@ public final class RebootCycle {
   private final Runnable back;
   private LoopbackHttpServer server; // guarded by this
   private Instant until; // guarded by this; null while online
-  private Thread watcher; // guarded by this
+  private Thread watcher; // guarded by this; the latest one, for close() to join
   private IOException failure; // guarded by this
   private boolean closed; // guarded by this
 
@@ -40,19 +41,29 @@ public final class RebootCycle {
     this.server = server;
   }
 
-  /** Goes offline now; may be called on one of the server's connection threads. */
+  /**
+   * Goes offline: stops listening now, before the reboot's answer is written (on the connection's
+   * thread), so that a client who read that answer finds connections refused.
+   */
   public synchronized void begin() {
     if (closed || until != null) {
       return;
     }
     until = clock.instant().plus(downtime);
-    server.suspend();
+    server.stopListening();
     watcher = new Thread(this::watch, "fake-snom-reboot-" + server.port());
     watcher.setDaemon(true);
     watcher.start();
   }
 
-  /** Comes back now, whatever the clock says. */
+  /** After the reboot's answer: drops the connections still open, if still offline. */
+  public synchronized void answered() {
+    if (until != null) {
+      server.closeConnections();
+    }
+  }
+
+  /** Comes back now, whatever the clock says. No-op when online. */
   public synchronized void finish() {
     if (until != null) {
       comeBack();
@@ -108,7 +119,7 @@ public final class RebootCycle {
 
   private synchronized void watch() {
     try {
-      while (until != null && !closed) {
+      while (until != null && !closed && Thread.currentThread() == watcher) {
         if (!clock.instant().isBefore(until)) {
           comeBack();
           return;

@@ -71,19 +71,28 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
       journal.add(request);
       action = decide(request);
     }
+    if (offlineAfterAnswer.get() != null) {
+      reboot.begin();
+    }
     untaken.add(request);
     if (closeWithoutAnswer.test(request)) {
       return Action.close();
     }
+    if (!(action instanceof Action.Respond r)) {
+      return action;
+    }
+    boolean close =
+        request.headerValues("Connection").stream().anyMatch(v -> v.equalsIgnoreCase("close"));
     Duration delay = answerDelay;
-    return action instanceof Action.Respond r && !delay.isZero() ? r.delayed(delay) : action;
+    Action.Respond answer = close && !r.closeAfter() ? r.closing() : r;
+    return delay.isZero() ? answer : answer.delayed(delay);
   }
 
   @Override
   public void answered(RecordedRequest request) {
     if (offlineAfterAnswer.get() != null) {
       offlineAfterAnswer.remove();
-      reboot.begin();
+      reboot.answered();
     }
   }
 

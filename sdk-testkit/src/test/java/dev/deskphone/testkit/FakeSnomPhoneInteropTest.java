@@ -1,0 +1,146 @@
+package dev.deskphone.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Independent clients (curl, Python) against the fake's authentication; skipped without them. */
+class FakeSnomPhoneInteropTest {
+  private static final String ENTER = "command.htm?key=ENTER";
+
+  private static String run(String... command) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    p.getOutputStream().close();
+    if (!p.waitFor(30, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new IOException("timed out: " + List.of(command));
+    }
+    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+  }
+
+  private static boolean works(String... command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static String curl(FakeSnomPhone fake, String... options) throws Exception {
+    assumeTrue(works("curl", "--version"), "curl is not installed");
+    List<String> command =
+        new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}"));
+    command.addAll(List.of(options));
+    command.add(fake.uri() + ENTER);
+    return run(command.toArray(String[]::new));
+  }
+
+  private static String python(String script, String url) throws Exception {
+    assumeTrue(works("python3", "--version"), "python3 is not installed");
+    return run("python3", "-c", script, url);
+  }
+
+  @Test
+  void curlDigestMd5IsAccepted() throws Exception {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      assertThat(curl(fake, "--digest", "-u", "admin:secret")).isEqualTo("200");
+      assertThat(fake.pressedKeys()).containsExactly(PressedKey.of("ENTER"));
+      assertThat(fake.rejected()).isEmpty();
+    }
+  }
+
+  @Test
+  void curlDigestSha256IsAccepted() throws Exception {
+    try (FakeSnomPhone fake =
+        FakeSnomPhone.builder()
+            .digestAuth("admin", "secret")
+            .digestAlgorithms(DigestAlgorithm.SHA_256)
+            .start()) {
+      assertThat(curl(fake, "--digest", "-u", "admin:secret")).isEqualTo("200");
+      assertThat(fake.requests().get(1).header("Authorization"))
+          .hasValueSatisfying(a -> assertThat(a).contains("algorithm=SHA-256"));
+      assertThat(fake.pressedKeys()).hasSize(1);
+    }
+  }
+
+  @Test
+  void curlDigestWithAWrongPasswordIsRefused() throws Exception {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      assertThat(curl(fake, "--digest", "-u", "admin:nope")).isEqualTo("401");
+      assertThat(fake.pressedKeys()).isEmpty();
+      assertThat(fake.rejected()).hasSize(1);
+    }
+  }
+
+  @Test
+  void curlBasicIsAccepted() throws Exception {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().basicAuth("admin", "secret").start()) {
+      assertThat(curl(fake, "--basic", "-u", "admin:secret")).isEqualTo("200");
+      assertThat(fake.pressedKeys()).hasSize(1);
+    }
+  }
+
+  @Test
+  void curlDigestOverHttpsTrustsTheRunCertificate(@TempDir Path dir) throws Exception {
+    try (FakeSnomPhone fake =
+        FakeSnomPhone.builder().digestAuth("admin", "secret").https().start()) {
+      Path pem = Files.writeString(dir.resolve("fake.pem"), fake.certificatePem());
+
+      assertThat(curl(fake, "--cacert", pem.toString(), "--digest", "-u", "admin:secret"))
+          .isEqualTo("200");
+      assertThat(fake.pressedKeys()).hasSize(1);
+    }
+  }
+
+  @Test
+  void pythonUrllibDigestIsAccepted() throws Exception {
+    String script =
+        String.join(
+            "\n",
+            "import sys, urllib.request",
+            "m = urllib.request.HTTPPasswordMgrWithDefaultRealm()",
+            "m.add_password(None, sys.argv[1], 'admin', 'secret')",
+            "o = urllib.request.build_opener(urllib.request.HTTPDigestAuthHandler(m))",
+            "print(o.open(sys.argv[1]).status)");
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      assertThat(python(script, fake.uri() + ENTER)).isEqualTo("200");
+      assertThat(fake.pressedKeys()).containsExactly(PressedKey.of("ENTER"));
+    }
+  }
+
+  @Test
+  void pythonRequestsDigestSha256IsAccepted() throws Exception {
+    assumeTrue(works("python3", "-c", "import requests"), "python3 requests is not installed");
+    String script =
+        String.join(
+            "\n",
+            "import sys, requests",
+            "from requests.auth import HTTPDigestAuth",
+            "s = requests.Session()",
+            "s.auth = HTTPDigestAuth('admin', 'secret')",
+            "print(s.get(sys.argv[1]).status_code, s.get(sys.argv[1]).status_code)");
+    try (FakeSnomPhone fake =
+        FakeSnomPhone.builder()
+            .digestAuth("admin", "secret")
+            .digestAlgorithms(DigestAlgorithm.SHA_256)
+            .start()) {
+      assertThat(python(script, fake.uri() + ENTER)).isEqualTo("200 200");
+      assertThat(fake.pressedKeys()).hasSize(2);
+      assertThat(fake.rejected()).isEmpty();
+    }
+  }
+}
