@@ -44,7 +44,7 @@ class FakeUnifyPhoneTest {
     return s;
   }
 
-  private static Action xml(String body) {
+  private static Action.Respond xml(String body) {
     return Action.respond(200, body).header("Content-Type", "text/xml");
   }
 
@@ -151,6 +151,16 @@ class FakeUnifyPhoneTest {
         .containsExactly(LedState.ON, LedState.OFF);
     assertThat(fake.ledHistory().get(1).at().minus(Duration.ofSeconds(2)))
         .isEqualTo(fake.ledHistory().get(0).at());
+  }
+
+  @Test
+  void aContentLengthCountedInCharactersCutsTheReplyAndShowsGreen() throws Exception {
+    String reply = "<Turnled ID=\"MySymbolicName\" STATE=\"ON\" COLOUR=\"RED\" LABEL=\"Grüße\"/>";
+    LoopbackHttpServer server =
+        server(
+            r -> xml(reply).header("Content-Length", Integer.toString(reply.length())).closing());
+    FakeLed led = fake(key(server).build(), FakeUnifyPhone.Model.CP600).pressKey("MySymbolicName");
+    assertThat(led.colour()).contains(LedColour.GREEN); // the add-on's bug, as the phone shows it
   }
 
   @Test

@@ -68,6 +68,13 @@ class UnifyCurlTest {
     return out;
   }
 
+  /** Runs curl with {@code args} and returns only the HTTP status it got. */
+  private static String curlStatus(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of("-o", "/dev/null", "-w", "%{http_code}"));
+    all.addAll(List.of(args));
+    return curl(all.toArray(String[]::new));
+  }
+
   private SendUrlServer server() {
     SendUrlServer server =
         SendUrlServer.builder()
@@ -103,15 +110,8 @@ class UnifyCurlTest {
   void vendorPostCurlWithAWrongPasswordIsForbidden() throws Exception {
     SendUrlServer server = server();
     String status =
-        curl(
-            "-o",
-            "/dev/null",
-            "-w",
-            "%{http_code}",
-            "--url",
-            server.uri().toString(),
-            "--data",
-            QUERY.replace("MyPassword", "guess"));
+        curlStatus(
+            "--url", server.uri().toString(), "--data", QUERY.replace("MyPassword", "guess"));
     assertThat(status).isEqualTo("403");
   }
 
@@ -152,11 +152,7 @@ class UnifyCurlTest {
             .start();
     open.add(fake);
     String status =
-        curl(
-            "-o",
-            "/dev/null",
-            "-w",
-            "%{http_code}",
+        curlStatus(
             "--url",
             fake.uri() + "/server_push.html/ServerPush",
             "--data",

@@ -44,9 +44,9 @@ import javax.net.ssl.SSLContext;
  *   <li>a request target longer than {@link Builder#maxRequestLine} gets 414; more than {@link
  *       Builder#maxHeaders} header fields or {@link Builder#maxHeaderBytes} header bytes 431; a
  *       body over {@link SendUrlRequest#MAX_BODY_BYTES} 413;
- *   <li>the request line, headers and body must arrive within {@link Builder#readTimeout} of the
- *       first byte, else the connection is closed, so slow clients cannot hold threads that real
- *       phones need;
+ *   <li>once a worker starts reading a request (when its first bytes are there), the request line,
+ *       headers and body must arrive within {@link Builder#readTimeout}, else the connection is
+ *       closed unanswered, so slow clients cannot hold threads that real phones need;
  *   <li>handlers run on a pool of {@link Builder#workers} threads; when all are busy the request is
  *       answered {@code 503} at once. A handler that overruns {@link Builder#handlerTimeout} is
  *       interrupted and the request answered {@code 503}; one that throws gets {@code 500}. The

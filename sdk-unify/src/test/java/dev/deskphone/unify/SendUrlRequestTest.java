@@ -164,6 +164,15 @@ class SendUrlRequestTest {
   }
 
   @Test
+  void aTooLongPasswordIsAnErrorThatDoesNotShowItsLength() {
+    String query = "symbn=K&password=" + "p".repeat(SendUrlRequest.MAX_VALUE_LENGTH + 7);
+    assertThatThrownBy(() -> SendUrlRequest.parse("GET", query, NO_BODY))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "parameter \"password\" must be at most 1024 characters (its length is not shown)");
+  }
+
+  @Test
   void aMissingOrInvalidSymbolicNameIsAnError() {
     assertThatThrownBy(() -> SendUrlRequest.parse("GET", "userid=u", NO_BODY))
         .isInstanceOf(IllegalArgumentException.class)

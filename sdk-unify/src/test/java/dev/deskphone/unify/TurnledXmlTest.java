@@ -150,7 +150,9 @@ class TurnledXmlTest {
         "<Turnled ID=\"K\" STATE=\"ON\" WAKE=\"yes\"/>",
         "<Turnled ID=\"bad id\" STATE=\"ON\"/>",
         "<Turnled ID=\"K\" STATE=\"ON\"/><Turnled ID=\"K\" STATE=\"OFF\"/>",
-        "<Turnled ID=\"K\" STATE=\"ON\" LABEL=\"&lol;\"/>"
+        "<Turnled ID=\"K\" STATE=\"ON\" LABEL=\"&lol;\"/>",
+        "<!doctype Turnled><Turnled ID=\"K\" STATE=\"ON\"/>",
+        "<Turnled ID=\"K\" STATE=\"ON\"/><!DOCTYPE x>"
       })
   void rejectsWhatIsNotAValidReply(String xml) {
     assertThatThrownBy(() -> TurnledXml.read(xml)).isInstanceOf(IllegalArgumentException.class);

@@ -107,8 +107,8 @@ public final class FormCodec {
               + Checks.quote(name)
               + " must be at most "
               + maxValueLength
-              + " characters, was "
-              + value.length());
+              + " characters"
+              + (secret ? " (its length is not shown)" : ", was " + value.length()));
     }
     return Map.entry(name, value);
   }
