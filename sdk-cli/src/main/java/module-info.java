@@ -4,6 +4,7 @@ module dev.deskphone.cli {
   requires dev.deskphone.unify;
   requires dev.deskphone.testkit;
   requires info.picocli;
+  requires jdk.httpserver;
 
   opens dev.deskphone.cli to
       info.picocli;

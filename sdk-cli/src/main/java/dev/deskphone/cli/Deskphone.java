@@ -18,7 +18,13 @@ import picocli.CommandLine.ScopeType;
     version = "deskphone 0.1.0-SNAPSHOT",
     description = "Drive desk phones from a terminal: snom remote control, Unify Send URL, fakes.",
     footer = ExitCode.HELP,
-    subcommands = {SnomCli.class, AutoComplete.GenerateCompletion.class})
+    subcommands = {
+      SnomCli.class,
+      UnifyCli.class,
+      FakeCli.class,
+      Demo.class,
+      AutoComplete.GenerateCompletion.class
+    })
 public final class Deskphone {
   @Option(
       names = {"-v", "--verbose"},

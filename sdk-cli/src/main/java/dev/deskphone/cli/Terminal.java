@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /**
@@ -16,6 +17,8 @@ import java.util.function.Supplier;
  * @param passwordPrompt asks for a password, or empty when there is no terminal to ask on
  * @param interactive whether standard error is a terminal (progress bars are drawn)
  * @param colour whether to write ANSI colours
+ * @param stop counted down when a long-running command (a server, a fake) should stop: by Ctrl-C
+ *     for the process's own terminal
  */
 record Terminal(
     PrintWriter out,
@@ -23,18 +26,22 @@ record Terminal(
     Map<String, String> env,
     Supplier<Optional<char[]>> passwordPrompt,
     boolean interactive,
-    boolean colour) {
+    boolean colour,
+    CountDownLatch stop) {
 
   Terminal {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
     env = Map.copyOf(env);
     Objects.requireNonNull(passwordPrompt, "passwordPrompt");
+    Objects.requireNonNull(stop, "stop");
   }
 
   /** The process's own terminal. */
   static Terminal system() {
     java.io.Console console = System.console();
+    CountDownLatch stop = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "deskphone-stop"));
     boolean colour =
         console != null
             && System.getenv("NO_COLOR") == null
@@ -48,7 +55,13 @@ record Terminal(
                 ? Optional.empty()
                 : Optional.ofNullable(console.readPassword("Password: ")),
         console != null,
-        colour);
+        colour,
+        stop);
+  }
+
+  /** Blocks until {@link #stop} is counted down. */
+  void awaitStop() throws InterruptedException {
+    stop.await();
   }
 
   /** {@code text} in an ANSI colour when colours are on. */

@@ -2,8 +2,14 @@ package dev.deskphone.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Runs {@code deskphone} in-process and keeps what it printed. */
 final class CliRun {
@@ -22,22 +28,98 @@ final class CliRun {
   }
 
   static CliRun run(Map<String, String> env, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    Terminal terminal =
-        new Terminal(
-            new PrintWriter(out, true),
-            new PrintWriter(err, true),
-            env,
-            Optional::empty,
-            false,
-            false);
-    int exit = Deskphone.run(terminal, args);
-    return new CliRun(exit, out.toString(), err.toString());
+    Running running = start(env, args);
+    running.stop();
+    return running.await();
+  }
+
+  /** Starts a command on its own thread, for servers and fakes that run until stopped. */
+  static Running start(Map<String, String> env, String... args) {
+    return new Running(env, args);
   }
 
   @Override
   public String toString() {
     return "exit " + exit + "\nout:\n" + out + "\nerr:\n" + err;
+  }
+
+  /** A command running on its own thread. */
+  static final class Running {
+    private final Output out = new Output();
+    private final Output err = new Output();
+    private final CountDownLatch stop = new CountDownLatch(1);
+    private final CompletableFuture<Integer> exit;
+
+    Running(Map<String, String> env, String... args) {
+      Terminal terminal =
+          new Terminal(
+              new PrintWriter(out, true),
+              new PrintWriter(err, true),
+              env,
+              Optional::empty,
+              false,
+              false,
+              stop);
+      exit = CompletableFuture.supplyAsync(() -> Deskphone.run(terminal, args));
+    }
+
+    /** Waits until standard output matches {@code regex}, and returns its first group. */
+    String awaitOutput(String regex, Duration timeout) throws InterruptedException {
+      return out.await(Pattern.compile(regex), timeout);
+    }
+
+    String out() {
+      return out.toString();
+    }
+
+    void stop() {
+      stop.countDown();
+    }
+
+    CliRun await() {
+      int code = exit.orTimeout(60, TimeUnit.SECONDS).join();
+      return new CliRun(code, out.toString(), err.toString());
+    }
+  }
+
+  /** Collected text that a reader can wait on. */
+  private static final class Output extends StringWriter {
+    @Override
+    public synchronized void write(String str, int off, int len) {
+      super.write(str, off, len);
+      notifyAll();
+    }
+
+    @Override
+    public synchronized void write(char[] cbuf, int off, int len) {
+      super.write(cbuf, off, len);
+      notifyAll();
+    }
+
+    @Override
+    public synchronized void write(int c) {
+      super.write(c);
+      notifyAll();
+    }
+
+    @Override
+    public synchronized String toString() {
+      return super.toString();
+    }
+
+    synchronized String await(Pattern pattern, Duration timeout) throws InterruptedException {
+      long end = System.nanoTime() + timeout.toNanos();
+      while (true) {
+        Matcher m = pattern.matcher(super.toString());
+        if (m.find()) {
+          return m.groupCount() > 0 ? m.group(1) : m.group();
+        }
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          throw new AssertionError("no output matching " + pattern + " in:\n" + super.toString());
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    }
   }
 }

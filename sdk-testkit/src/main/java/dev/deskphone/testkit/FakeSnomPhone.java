@@ -74,15 +74,17 @@ public final class FakeSnomPhone implements AutoCloseable {
   private final Optional<RunCertificate> certificate;
 
   FakeSnomPhone(
-      Optional<SnomModel> model, SnomPhoneScript script, Optional<RunCertificate> certificate)
+      Optional<SnomModel> model,
+      SnomPhoneScript script,
+      Optional<RunCertificate> certificate,
+      int port)
       throws IOException {
     this.model = model;
     this.script = script;
     this.certificate = certificate;
     this.server =
-        certificate.isPresent()
-            ? LoopbackHttpServer.startTls(script, certificate.get().serverContext())
-            : LoopbackHttpServer.start(script);
+        LoopbackHttpServer.start(
+            script, certificate.map(RunCertificate::serverContext).orElse(null), port);
     script.attach(server);
   }
 

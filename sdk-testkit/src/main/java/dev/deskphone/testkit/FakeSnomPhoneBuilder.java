@@ -35,6 +35,7 @@ public final class FakeSnomPhoneBuilder {
   private boolean https;
   private Clock clock = Clock.systemUTC();
   private Duration rebootDowntime = Duration.ofSeconds(1);
+  private int port;
   private final Map<CallList, List<String>> callLists = new EnumMap<>(CallList.class);
 
   FakeSnomPhoneBuilder() {}
@@ -122,6 +123,18 @@ public final class FakeSnomPhoneBuilder {
     return this;
   }
 
+  /**
+   * The port to listen on, for a fake run as a standalone server; 0 (the default) picks a free one,
+   * which is what tests want.
+   */
+  public FakeSnomPhoneBuilder port(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
+    }
+    this.port = port;
+    return this;
+  }
+
   /** Starts with {@code entries} (oldest first) in call list {@code list}. */
   public FakeSnomPhoneBuilder callList(CallList list, List<String> entries) {
     callLists.put(Objects.requireNonNull(list, "list"), List.copyOf(entries));
@@ -129,7 +142,7 @@ public final class FakeSnomPhoneBuilder {
   }
 
   /**
-   * Starts the fake on 127.0.0.1 and an ephemeral port.
+   * Starts the fake on 127.0.0.1 and its {@linkplain #port port}.
    *
    * @throws UncheckedIOException if no port could be bound
    */
@@ -141,7 +154,7 @@ public final class FakeSnomPhoneBuilder {
     Optional<RunCertificate> certificate =
         https ? Optional.of(RunCertificate.create("fake " + profile.name())) : Optional.empty();
     try {
-      return new FakeSnomPhone(Optional.ofNullable(model), script, certificate);
+      return new FakeSnomPhone(Optional.ofNullable(model), script, certificate, port);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the fake snom phone", e);
     }

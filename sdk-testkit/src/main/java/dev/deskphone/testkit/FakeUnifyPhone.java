@@ -120,9 +120,8 @@ public final class FakeUnifyPhone implements AutoCloseable {
             });
     this.certificate = b.https ? RunCertificate.create("fake-unify-phone") : null;
     this.server =
-        b.https
-            ? LoopbackHttpServer.startTls(this::answerPush, certificate.serverContext())
-            : LoopbackHttpServer.start(this::answerPush);
+        LoopbackHttpServer.start(
+            this::answerPush, b.https ? certificate.serverContext() : null, b.port);
   }
 
   /**

@@ -26,6 +26,7 @@ public final class FakeUnifyPhoneBuilder {
   TlsPolicy trust = TlsPolicy.system();
   Duration timeout = Duration.ofSeconds(5);
   boolean https;
+  int port;
 
   FakeUnifyPhoneBuilder() {}
 
@@ -120,6 +121,21 @@ public final class FakeUnifyPhoneBuilder {
    */
   public FakeUnifyPhoneBuilder https() {
     this.https = true;
+    return this;
+  }
+
+  /**
+   * Sets the port its web server listens on, for a fake run as a standalone server. Defaults to 0,
+   * a free port, which is what tests want.
+   *
+   * @param port 0 to 65535
+   * @return this builder
+   */
+  public FakeUnifyPhoneBuilder port(int port) {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
+    }
+    this.port = port;
     return this;
   }
 

@@ -45,12 +45,12 @@ public final class LoopbackHttpServer implements Closeable {
   private final Object arrivals = new Object();
   private volatile boolean running = true;
 
-  private LoopbackHttpServer(Script script, SSLContext tls) throws IOException {
+  private LoopbackHttpServer(Script script, SSLContext tls, int port) throws IOException {
     this.script = Objects.requireNonNull(script, "script");
     this.tls = tls;
     this.scheme = tls == null ? "http" : "https";
     synchronized (listening) {
-      listen(0);
+      listen(port);
       this.port = serverSocket.getLocalPort();
     }
   }
@@ -75,12 +75,24 @@ public final class LoopbackHttpServer implements Closeable {
 
   /** Starts a server on 127.0.0.1 and an ephemeral port that answers with {@code script}. */
   public static LoopbackHttpServer start(Script script) throws IOException {
-    return new LoopbackHttpServer(script, null);
+    return new LoopbackHttpServer(script, null, 0);
   }
 
   /** Starts an https server on 127.0.0.1 and an ephemeral port that presents {@code tls}. */
   public static LoopbackHttpServer startTls(Script script, SSLContext tls) throws IOException {
-    return new LoopbackHttpServer(script, Objects.requireNonNull(tls, "tls"));
+    return new LoopbackHttpServer(script, Objects.requireNonNull(tls, "tls"), 0);
+  }
+
+  /**
+   * Starts a server on 127.0.0.1 and {@code port} (0: an ephemeral one), over https when {@code
+   * tls} is not null.
+   */
+  public static LoopbackHttpServer start(Script script, SSLContext tls, int port)
+      throws IOException {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
+    }
+    return new LoopbackHttpServer(script, tls, port);
   }
 
   /** {@code http} or {@code https}. */
