@@ -31,6 +31,18 @@ final class FakeCli {
 
   @ParentCommand Deskphone root;
 
+  /** Prints the fingerprint, if any, then runs {@code printer} on its own thread until stopped. */
+  static void serve(Terminal t, String fingerprint, Runnable printer) throws InterruptedException {
+    if (fingerprint != null) {
+      t.out().println("certificate SHA-256 " + fingerprint + " (--pin)");
+    }
+    t.out().flush();
+    Thread thread = new Thread(printer, "fake-printer");
+    thread.setDaemon(true);
+    thread.start();
+    t.awaitStop();
+  }
+
   /** Splits {@code user:password}. */
   static String[] userAndPassword(String option, String text) {
     int colon = text.indexOf(':');
@@ -100,14 +112,7 @@ final class FakeCli {
                     + phone.uri()
                     + (digest != null ? ", Digest" : basic != null ? ", Basic" : ", no login")
                     + "; Ctrl-C stops it");
-        if (https) {
-          t.out().println("certificate SHA-256 " + phone.certificateFingerprint() + " (--pin)");
-        }
-        t.out().flush();
-        Thread printer = new Thread(() -> print(t, phone), "fake-snom-printer");
-        printer.setDaemon(true);
-        printer.start();
-        t.awaitStop();
+        serve(t, https ? phone.certificateFingerprint() : null, () -> print(t, phone));
       }
       return ExitCode.OK;
     }
@@ -184,14 +189,7 @@ final class FakeCli {
       Terminal t = fake.root.terminal();
       try (FakeUnifyPhone phone = b.start()) {
         t.out().println("fake Unify phone taking pushes on " + phone.uri() + "; Ctrl-C stops it");
-        if (https) {
-          t.out().println("certificate SHA-256 " + phone.certificateFingerprint() + " (--pin)");
-        }
-        t.out().flush();
-        Thread printer = new Thread(() -> print(t, phone), "fake-unify-printer");
-        printer.setDaemon(true);
-        printer.start();
-        t.awaitStop();
+        serve(t, https ? phone.certificateFingerprint() : null, () -> print(t, phone));
       }
       return ExitCode.OK;
     }
