@@ -16,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -51,7 +50,9 @@ import javax.net.ssl.SSLContext;
  *       answered {@code 503} at once. A handler that overruns {@link Builder#handlerTimeout} is
  *       interrupted and the request answered {@code 503}; one that throws gets {@code 500}. The
  *       phone ignores both (its LED does not change), and neither shows a stack trace;
- *   <li>connections beyond twice the worker count (plus a short queue) are closed unanswered.
+ *   <li>each connection being read has a thread of its own, up to {@link Builder#maxConnections}
+ *       (512 by default), so hundreds of slow clients cannot starve a real phone; connections
+ *       beyond that are closed unanswered.
  * </ul>
  *
  * <p>Logs one INFO line per request on logger {@code dev.deskphone.unify.access}: method, target
@@ -79,13 +80,17 @@ public final class SendUrlServer implements AutoCloseable {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             threads("deskphone-sendurl-handler"));
+    // The JDK server reads each request on an executor thread with blocking reads, so every
+    // connection being read holds a thread until its read deadline. A thread per connection, made
+    // on demand up to maxConnections, keeps hundreds of slow clients from starving real phones;
+    // the handler pool above stays small and bounded.
     this.ioPool =
         new ThreadPoolExecutor(
-            2 * workers,
-            2 * workers,
+            0,
+            b.maxConnections,
             30,
             TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(2 * workers),
+            new SynchronousQueue<>(),
             threads("deskphone-sendurl-io"));
     handlerPool.allowCoreThreadTimeOut(true);
     SendUrlEndpoint endpoint =
@@ -180,6 +185,7 @@ public final class SendUrlServer implements AutoCloseable {
     private SSLContext sslContext;
     private int workers = 16;
     private int backlog = 64;
+    private int maxConnections = 512;
     private int maxRequestLine = 8 * 1024;
     private int maxHeaderBytes = 16 * 1024;
     private int maxHeaders = 64;
@@ -354,6 +360,19 @@ public final class SendUrlServer implements AutoCloseable {
      */
     public Builder maxHeaders(int fields) {
       this.maxHeaders = range("maxHeaders", fields, 8, 200);
+      return this;
+    }
+
+    /**
+     * Sets how many connections may be read at once, each on a thread of its own until its request
+     * is read or its read deadline passes. Defaults to 512; further connections are closed
+     * unanswered.
+     *
+     * @param maxConnections 1 to 10000
+     * @return this builder
+     */
+    public Builder maxConnections(int maxConnections) {
+      this.maxConnections = range("maxConnections", maxConnections, 1, 10_000);
       return this;
     }
 

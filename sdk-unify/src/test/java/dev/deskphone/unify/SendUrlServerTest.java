@@ -129,11 +129,9 @@ class SendUrlServerTest {
                       release.await();
                       return null;
                     }));
-    long start = System.nanoTime();
     PhoneResponse r = send(key(server, "GET", "MyPassword").request("127.0.0.1", "1"));
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.bodyText()).isEqualTo("the handler did not answer in time\n");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test
@@ -208,11 +206,9 @@ class SendUrlServerTest {
       for (int i = 0; i < 4; i++) {
         slow.add(new RawHttp(server.address().getPort()).send("GET /?symbn=K HTTP/1.1\r\nHo"));
       }
-      long start = System.nanoTime();
       for (RawHttp s : slow) {
-        assertThat(s.readToClose()).isEmpty(); // closed unanswered, well before the 10 s timeout
+        assertThat(s.readToClose()).isEmpty(); // closed unanswered by the read deadline
       }
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(200));
       PhoneResponse r = send(key(server, "GET", "MyPassword").request("127.0.0.1", "1"));
       assertThat(r.status()).isEqualTo(200);
     } finally {

@@ -1,0 +1,182 @@
+package dev.deskphone.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deskphone.core.JdkHttpTransport;
+import dev.deskphone.core.LedState;
+import dev.deskphone.core.PhoneResponse;
+import dev.deskphone.core.PhoneTransport;
+import dev.deskphone.core.Turnled;
+import dev.deskphone.core.TurnledResponse;
+import dev.deskphone.unify.SendUrlKey;
+import dev.deskphone.unify.SendUrlServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Hostile and broken clients against SendUrlServer: always a 4xx or a close, never a 5xx or a stack
+ * trace, and the server keeps serving real phones throughout.
+ */
+class HostileClientsTest {
+  private static final int DRIBBLERS = 300;
+  private static final String PASSWORD = "MyPassword";
+
+  private final AtomicInteger handled = new AtomicInteger();
+  private final PhoneTransport transport =
+      JdkHttpTransport.builder().timeout(Duration.ofSeconds(10)).build();
+  private SendUrlServer server;
+  private SendUrlKey key;
+
+  @BeforeEach
+  void start() {
+    server =
+        SendUrlServer.builder()
+            .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+            .credentials("MyUsername", PASSWORD)
+            .readTimeout(Duration.ofSeconds(30))
+            .handler(
+                r -> {
+                  handled.incrementAndGet();
+                  return TurnledResponse.of(
+                      Turnled.builder(r.symbolicName()).state(LedState.ON).build());
+                })
+            .start();
+    key =
+        SendUrlKey.builder()
+            .symbolicName("Door")
+            .server(server.uri())
+            .userId("MyUsername")
+            .password(PASSWORD)
+            .build();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private PhoneResponse realPhone() {
+    return transport.send(key.request("127.0.0.1", "+4930")).join();
+  }
+
+  @Test
+  void hundredsOfSlowClientsDribblingHeadersDoNotStarveARealPhone() throws Exception {
+    List<Socket> slow = new ArrayList<>();
+    ScheduledExecutorService dribble = Executors.newSingleThreadScheduledExecutor();
+    try {
+      for (int i = 0; i < DRIBBLERS; i++) {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
+        s.getOutputStream()
+            .write("GET /?symbn=Door HTTP/1.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
+        slow.add(s);
+      }
+      dribble.scheduleAtFixedRate(
+          () -> {
+            for (Socket s : slow) {
+              try {
+                s.getOutputStream().write('a');
+              } catch (IOException closedByTheServer) {
+                // fine: the server may cut a slow client off
+              }
+            }
+          },
+          100,
+          100,
+          TimeUnit.MILLISECONDS);
+
+      for (int i = 0; i < 5; i++) {
+        assertThat(realPhone().status()).isEqualTo(200);
+      }
+      assertThat(handled).hasValue(5);
+    } finally {
+      dribble.shutdownNow();
+      for (Socket s : slow) {
+        s.close();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "GET /?symbn=" + "A" + "%s HTTP/1.1\r\nHost: x\r\n\r\n", // huge request line (filled in)
+        "GET /?symbn=Door HTTP/1.1\r\nHost: x\r\nX-Big: %s\r\n\r\n", // huge header
+        "GET /?userid=MyUsername&password=MyPassword&symbn=%%zz HTTP/1.1\r\nHost: x\r\n\r\n%s",
+        "GET /?userid=MyUsername&password=MyPassword&symbn=A&symbn=B HTTP/1.1\r\nHost: x\r\n\r\n%s",
+        "PUT /?symbn=Door HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n%s",
+        "DELETE / HTTP/1.1\r\nHost: x\r\n\r\n%s",
+        "TRACE / HTTP/1.1\r\nHost: x\r\n\r\n%s",
+        "BREW / HTTP/1.1\r\nHost: x\r\n\r\n%s",
+        "GET /?symbn=Door HTTP/1.1\r\nHost: x\r\nX-Ctl: a\u0001b\u0000c\r\n\r\n%s",
+        "GET /?symbn=Door HTTP/1.1\r\nHost x\r\n\r\n%s",
+        "GET /?symbn=Door\r\n\r\n%s",
+        "\u0016\u0003\u0001\u0000\u00a5\u0001%s",
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 99999999\r\n\r\n%s",
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nZZZ\r\n%s",
+        "GET /../../etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n%s",
+      })
+  void aBrokenRequestGetsA4xxOrACloseAndTheServerKeepsServing(String template) throws Exception {
+    String big =
+        "x"
+            .repeat(
+                template.startsWith("GET /?symbn=A") || template.contains("X-Big") ? 100_000 : 0);
+    String request = String.format(template, big);
+
+    String answer = exchange(request);
+
+    if (!answer.isEmpty()) {
+      String status = answer.substring(0, Math.min(12, answer.length()));
+      assertThat(status).as(answer).matches("HTTP/1\\.1 4\\d\\d");
+      assertThat(answer)
+          .doesNotContain("\tat ", PASSWORD); // the JDK server names URISyntaxException
+    }
+    assertThat(handled).as("the handler never ran").hasValue(0);
+    assertThat(realPhone().status()).isEqualTo(200);
+  }
+
+  /** Writes {@code request} raw and reads whatever comes back until close or a pause. */
+  private String exchange(String request) throws IOException {
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
+      s.setSoTimeout(5000);
+      OutputStream out = s.getOutputStream();
+      try {
+        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+      } catch (IOException closedWhileWriting) {
+        return "";
+      }
+      InputStream in = s.getInputStream();
+      StringBuilder answer = new StringBuilder();
+      byte[] buf = new byte[8192];
+      try {
+        for (int n; (n = in.read(buf)) > 0; ) {
+          answer.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
+          if (answer.indexOf("\r\n\r\n") >= 0) {
+            break;
+          }
+        }
+      } catch (SocketTimeoutException | java.net.SocketException closed) {
+        // a close or reset is an acceptable answer to garbage
+      }
+      return answer.toString();
+    }
+  }
+}
