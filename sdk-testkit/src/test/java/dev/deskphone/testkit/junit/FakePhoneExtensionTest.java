@@ -1,5 +1,6 @@
 package dev.deskphone.testkit.junit;
 
+import static dev.deskphone.testkit.assertj.DeskphoneAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -66,6 +67,24 @@ class FakePhoneExtensionTest {
       assertThat(built.model()).contains(SnomModel.SNOM_300);
       assertThat(unify.led("Door").state()).isNotNull();
     }
+  }
+
+  static final class GuideExample {
+    // README:testkit-junit
+    @SnomFake(model = SnomModel.SNOM_870, digest = "admin:secret", https = true)
+    static FakeSnomPhone shared; // one for the class, started before @BeforeAll
+
+    @SnomFake FakeSnomPhone fresh; // a new one for every test
+
+    @Test
+    void dials(@UnifyFake(keys = "Door=http://127.0.0.1:9/") FakeUnifyPhone unify) {
+      SnomPhone.builder().uri(fresh.uri()).build().dial("+4930123456");
+
+      assertThat(fresh).dialed("+4930123456");
+      assertThat(unify).led("Door").isOff();
+      assertThat(shared.certificateFingerprint()).isNotEmpty();
+    }
+    // README:end
   }
 
   static final class Strict {
@@ -137,6 +156,14 @@ class FakePhoneExtensionTest {
                     .isInstanceOf(AssertionError.class)
                     .hasMessageContaining("did not understand 1 request")
                     .hasMessageContaining("key=NO_SUCH_KEY"));
+  }
+
+  @Test
+  void theGuidesExamplePasses() {
+    TestExecutionSummary summary = run(GuideExample.class);
+
+    assertThat(summary.getFailures()).isEmpty();
+    assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
   }
 
   @Test
