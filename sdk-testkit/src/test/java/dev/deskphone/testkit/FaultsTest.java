@@ -173,6 +173,37 @@ class FaultsTest {
   }
 
   @Test
+  void aScriptedStaleNonceCostsTheSdkOneMoreRoundTripAndNothingElse() throws Exception {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      SnomPhone phone = SnomPhone.builder().uri(fake.uri()).credentials("admin", "secret").build();
+      phone.dial("1"); // challenge, then the dial
+      fake.expireNoncesOn(3);
+
+      phone.dial("2"); // stale 401, then the dial again with a new nonce
+
+      assertThat(fake.dialed()).containsExactly(Dialed.of("1"), Dialed.of("2"));
+      assertThat(fake.requests()).hasSize(4);
+      assertThat(fake.rejected()).isEmpty(); // a stale nonce is no failure
+    }
+  }
+
+  @Test
+  void expiringNoncesNowAnswersTheNextDigestWithStale() throws Exception {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      var challenge = DigestByHand.challenge(RawHttp.get(fake, "/command.htm?key=1"));
+      assertThat(DigestByHand.get(fake, "/command.htm?key=1", "secret", challenge, 1).statusCode())
+          .isEqualTo(200);
+
+      fake.expireNonces();
+      var again = DigestByHand.get(fake, "/command.htm?key=2", "secret", challenge, 2);
+
+      assertThat(again.statusCode()).isEqualTo(401);
+      assertThat(again.headers().firstValue("WWW-Authenticate").orElseThrow())
+          .contains("stale=true");
+    }
+  }
+
+  @Test
   void faultsThatCannotApplyAreRefusedWhenScripted() {
     try (FakeSnomPhone fake = FakeSnomPhone.builder().start()) {
       assertThatThrownBy(() -> fake.faults().next(Fault.tlsHandshakeFailure()))
