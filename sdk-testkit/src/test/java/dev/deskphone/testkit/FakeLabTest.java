@@ -11,10 +11,6 @@ import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.internal.Action;
 import dev.deskphone.testkit.internal.LoopbackHttpServer;
 import dev.deskphone.unify.SendUrlKey;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +56,8 @@ class FakeLabTest {
       }
     }
     assertThat(fakeThreads()).isEqualTo(threadsBefore);
-    assertThat(uris).allSatisfy(uri -> assertThat(refuses(uri)).as(uri + " closed").isTrue());
+    assertThat(uris)
+        .allSatisfy(uri -> assertThat(Loopback.refuses(uri)).as(uri + " closed").isTrue());
   }
 
   @Test
@@ -101,7 +98,7 @@ class FakeLabTest {
         .isInstanceOf(AssertionError.class)
         .hasMessageStartingWith("2 of 3 fake phones got requests they did not understand")
         .hasMessageContaining("key=NOPE");
-    assertThat(lab.uris()).allSatisfy(uri -> assertThat(refuses(uri)).isTrue());
+    assertThat(lab.uris()).allSatisfy(uri -> assertThat(Loopback.refuses(uri)).isTrue());
   }
 
   @Test
@@ -112,15 +109,5 @@ class FakeLabTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("at least one key");
     assertThat(fakeThreads()).isEqualTo(threadsBefore);
-  }
-
-  static boolean refuses(URI uri) {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), uri.getPort())) {
-      return false;
-    } catch (ConnectException e) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

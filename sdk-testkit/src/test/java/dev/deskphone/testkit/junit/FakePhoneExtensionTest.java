@@ -8,11 +8,9 @@ import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.FakeSnomPhone;
 import dev.deskphone.testkit.FakeUnifyPhone;
+import dev.deskphone.testkit.Loopback;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -139,7 +137,8 @@ class FakePhoneExtensionTest {
     assertThat(Lifecycle.shared).as("reset after the class").isNull();
     for (List<URI> uris :
         List.of(Lifecycle.SHARED, Lifecycle.PER_TEST, Lifecycle.BUILT, Lifecycle.PARAMETERS)) {
-      assertThat(uris).allSatisfy(uri -> assertThat(refuses(uri)).as(uri + " closed").isTrue());
+      assertThat(uris)
+          .allSatisfy(uri -> assertThat(Loopback.refuses(uri)).as(uri + " closed").isTrue());
     }
   }
 
@@ -172,15 +171,5 @@ class FakePhoneExtensionTest {
 
     assertThat(summary.getFailures()).isEmpty();
     assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
-  }
-
-  private static boolean refuses(URI uri) {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), uri.getPort())) {
-      return false;
-    } catch (ConnectException e) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }
