@@ -13,7 +13,6 @@ import dev.deskphone.testkit.internal.RebootCycle;
 import dev.deskphone.testkit.internal.RecordedRequest;
 import dev.deskphone.testkit.internal.RejectionLog;
 import dev.deskphone.testkit.internal.RunCertificate;
-import dev.deskphone.testkit.internal.UnifyPushForm;
 import dev.deskphone.unify.SendUrlKey;
 import java.io.IOException;
 import java.net.URI;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -377,7 +375,8 @@ public final class FakeUnifyPhone implements AutoCloseable {
 
   private Action answerPush(RecordedRequest request) {
     int sequence = received.incrementAndGet();
-    Action.Respond answer = pushAnswer(request);
+    Action.Respond answer =
+        UnifyPushAnswer.answer(request, keys, (key, k, v) -> pushes.execute(() -> fire(key, k, v)));
     if (answer.status() != 200) {
       String reason = new String(answer.body(), StandardCharsets.UTF_8).strip();
       rejected.add(
@@ -393,30 +392,5 @@ public final class FakeUnifyPhone implements AutoCloseable {
             answer.status(),
             new String(answer.body(), StandardCharsets.UTF_8)));
     return answer;
-  }
-
-  private Action.Respond pushAnswer(RecordedRequest request) {
-    String path = request.target().split("\\?", 2)[0];
-    if (!path.equals(PUSH_PATH)) {
-      return Action.respond(404, "not found\n");
-    }
-    if (!request.method().equals("POST")) {
-      return Action.respond(405, "POST only\n").header("Allow", "POST");
-    }
-    UnifyPushForm form;
-    try {
-      form = UnifyPushForm.parse(request.bodyText());
-    } catch (IllegalArgumentException e) {
-      return Action.respond(400, "bad push form: " + e.getMessage() + "\n");
-    }
-    SendUrlKey key = keys.get(form.field("MidletName"));
-    Optional<String> mismatch = key == null ? Optional.of("MidletName") : form.mismatch(key);
-    if (mismatch.isPresent()) {
-      return Action.respond(403, "push refused: " + mismatch.get() + " does not match a key\n");
-    }
-    String contextKey = form.field("ServerContextKey");
-    String contextValue = form.field("ServerContextValue");
-    pushes.execute(() -> fire(key, contextKey, contextValue));
-    return Action.respond(200, "OK\n").header("Content-Type", "text/plain");
   }
 }

@@ -1,7 +1,7 @@
 package dev.deskphone.testkit;
 
 import dev.deskphone.testkit.internal.Action;
-import dev.deskphone.testkit.internal.LoopbackHttpServer;
+import dev.deskphone.testkit.internal.Interceptor;
 import dev.deskphone.testkit.internal.RebootCycle;
 import dev.deskphone.testkit.internal.RecordedRequest;
 import java.time.Clock;
@@ -160,8 +160,8 @@ public final class Faults {
     answerDelay = delay;
   }
 
-  LoopbackHttpServer.Interceptor interceptor() {
-    return new LoopbackHttpServer.Interceptor() {
+  Interceptor interceptor() {
+    return new Interceptor() {
       @Override
       public Action beforeRead(int sequence, int connection, int index) {
         return strike(new FaultRule.Slot(sequence, connection, index, null))

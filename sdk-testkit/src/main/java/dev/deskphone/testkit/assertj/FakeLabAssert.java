@@ -9,7 +9,8 @@ import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on a whole {@link FakeLab}: one requirement checked on every phone, with a failure
- * that names every phone that missed it (the first few messages in full).
+ * that names every phone that missed it (the first few messages in full). Not thread-safe: use an
+ * assertion object on one thread.
  */
 public final class FakeLabAssert extends AbstractAssert<FakeLabAssert, FakeLab> {
   private static final int SHOWN = 3;

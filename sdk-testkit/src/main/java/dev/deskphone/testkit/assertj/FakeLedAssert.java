@@ -10,7 +10,8 @@ import org.assertj.core.api.AbstractAssert;
 /**
  * Assertions on one key's LED as a {@link dev.deskphone.testkit.FakeUnifyPhone} shows it. The LED
  * is read once, when the assertion is made; a failure names the key, shows the whole LED and, when
- * it came from a phone, the phone's journal.
+ * it came from a phone, the phone's journal. Not thread-safe: use an assertion object on one
+ * thread.
  */
 public final class FakeLedAssert extends AbstractAssert<FakeLedAssert, FakeLed> {
   private final String key;

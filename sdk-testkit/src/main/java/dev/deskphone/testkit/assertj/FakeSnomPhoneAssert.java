@@ -15,7 +15,8 @@ import org.assertj.core.api.ListAssert;
 /**
  * Assertions on a {@link FakeSnomPhone}, in the phone's words. A failure names the phone, what was
  * expected, what the phone actually saw, and the last requests of its journal. Each assertion reads
- * the fake once, when called; use it on the test thread after the code under test is done.
+ * the fake once, when called; use it on the test thread after the code under test is done. Not
+ * thread-safe: use an assertion object on one thread.
  */
 public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAssert, FakeSnomPhone> {
 

@@ -12,7 +12,8 @@ import org.assertj.core.api.ListAssert;
 /**
  * Assertions on a {@link FakeUnifyPhone}: its keys' LEDs, its pushes and key requests. A failure
  * names the phone, what was expected, what it actually saw, and its journal's last exchanges. Each
- * assertion reads the fake once, when called, by the fake's clock.
+ * assertion reads the fake once, when called, by the fake's clock. Not thread-safe: use an
+ * assertion object on one thread.
  */
 public final class FakeUnifyPhoneAssert
     extends AbstractAssert<FakeUnifyPhoneAssert, FakeUnifyPhone> {
