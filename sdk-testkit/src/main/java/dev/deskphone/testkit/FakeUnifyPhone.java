@@ -65,7 +65,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Strict by default: a push it refuses fails the test at {@link #close()} unless the test read
  * it through {@link #rejected()}; {@link FakeUnifyPhoneBuilder#lenient()} turns that off. {@link
  * #faults()} scripts misbehaviour of its web server. Time (the green, the journal) goes by the
- * injected clock; only the key request's deadline is real time.
+ * injected clock; only the key request's deadline is real time. A fake starts one thread and opens
+ * one listening socket; pressing a key starts the JDK HTTP client's selector thread, which JDK 17
+ * cannot stop: it ends once the closed fake is garbage-collected.
  *
  * <p>Thread-safe; {@link #pressKey} blocks until the answer is applied.
  */
@@ -101,7 +103,9 @@ public final class FakeUnifyPhone implements AutoCloseable {
   private final String ipAddress;
   private final String phoneNumber;
   private final Clock clock;
-  private final PhoneTransport transport;
+  private final TlsPolicy trust;
+  private final Duration timeout;
+  private PhoneTransport transport; // guarded by this; made at the first key request
   private final RunCertificate certificate;
   private final LoopbackHttpServer server;
   private final ExecutorService pushes;
@@ -119,7 +123,8 @@ public final class FakeUnifyPhone implements AutoCloseable {
     this.ipAddress = b.ipAddress;
     this.phoneNumber = b.phoneNumber;
     this.clock = b.clock;
-    this.transport = JdkHttpTransport.builder().tls(b.trust).timeout(b.timeout).build();
+    this.trust = b.trust;
+    this.timeout = b.timeout;
     this.panel = new UnifyLedPanel(keys.keySet(), clock, model.showsLabels());
     this.pushes =
         Executors.newSingleThreadExecutor(
@@ -325,6 +330,14 @@ public final class FakeUnifyPhone implements AutoCloseable {
     return "FakeUnifyPhone[" + model + ", keys=" + keys.keySet() + ", " + uri() + "]";
   }
 
+  // The JDK client starts a thread at once that JDK 17 cannot stop, so an idle fake makes none.
+  private synchronized PhoneTransport transport() {
+    if (transport == null) {
+      transport = JdkHttpTransport.builder().tls(trust).timeout(timeout).build();
+    }
+    return transport;
+  }
+
   private SendUrlKey key(String symbolicName) {
     Objects.requireNonNull(symbolicName, "symbolicName");
     SendUrlKey key = keys.get(symbolicName);
@@ -344,7 +357,7 @@ public final class FakeUnifyPhone implements AutoCloseable {
     int status = 0;
     String answer;
     try {
-      CompletableFuture<PhoneResponse> sent = transport.send(request);
+      CompletableFuture<PhoneResponse> sent = transport().send(request);
       PhoneResponse response = sent.get(1, TimeUnit.DAYS); // the transport's deadline ends it
       status = response.status();
       answer = new String(response.body(), StandardCharsets.UTF_8);

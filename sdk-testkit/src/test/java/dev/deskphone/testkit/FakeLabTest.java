@@ -27,9 +27,18 @@ class FakeLabTest {
         .count();
   }
 
+  /** Every live thread but the JDK HTTP clients' selectors, which JDK 17 cannot stop. */
+  private static long allThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(Thread::isAlive)
+        .filter(t -> !t.getName().startsWith("HttpClient-"))
+        .count();
+  }
+
   @Test
   void hundredsOfFakesStartAnswerAndCloseBackToTheThreadsAndSocketsBefore() throws Exception {
     long threadsBefore = fakeThreads();
+    long allBefore = allThreads();
     List<URI> uris;
     try (LoopbackHttpServer server = LoopbackHttpServer.start(r -> Action.respond(200, ""))) {
       SendUrlKey door = SendUrlKey.builder().symbolicName("Door").server(server.uri("/")).build();
@@ -56,6 +65,7 @@ class FakeLabTest {
       }
     }
     assertThat(fakeThreads()).isEqualTo(threadsBefore);
+    assertThat(allThreads()).isLessThanOrEqualTo(allBefore);
     assertThat(uris)
         .allSatisfy(uri -> assertThat(Loopback.refuses(uri)).as(uri + " closed").isTrue());
   }
