@@ -271,14 +271,18 @@ public final class FakeSnomPhone implements AutoCloseable {
     faults.answerDelay(delay);
   }
 
-  /** Ends a reboot or reset now: the fake listens again with new nonces. No-op when online. */
+  /**
+   * Ends a reboot or reset now: the fake listens again with new nonces. Also ends an outage from
+   * {@link Faults#refuseConnectionsFor}. No-op when online.
+   */
   public void finishReboot() {
     script.reboot().finish();
   }
 
   /**
-   * Waits (real time, up to {@code timeout}) until a reboot is over, which it is once its downtime
-   * has passed on the fake's clock.
+   * Waits (real time, up to {@code timeout}) until a reboot, or an outage from {@link
+   * Faults#refuseConnectionsFor}, is over, which it is once its downtime has passed on the fake's
+   * clock.
    *
    * @return whether it is online
    */

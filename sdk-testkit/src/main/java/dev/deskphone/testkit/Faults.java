@@ -28,6 +28,9 @@ import java.util.function.Predicate;
  * fake.faults().refuseConnectionsFor(Duration.ofSeconds(30)); // on the fake's clock
  * }</pre>
  *
+ * <p>The fakes' journals ({@code requests()}, {@code journal()}) record the requests and what the
+ * phone meant to answer; {@link #injected()} records which faults struck where.
+ *
  * <p>Thread-safe: a test may change the script while the fake serves; a change applies from the
  * next request or connection on. No method blocks.
  */
