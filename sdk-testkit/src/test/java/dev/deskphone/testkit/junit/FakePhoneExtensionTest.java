@@ -18,6 +18,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
@@ -94,6 +95,16 @@ class FakePhoneExtensionTest {
     }
   }
 
+  static final class Misconfigured {
+    @SnomFake(digest = "admin-without-colon-s3cret")
+    FakeSnomPhone fake;
+
+    @Test
+    void neverRuns() {
+      assertThat(fake).isNull();
+    }
+  }
+
   static final class Lenient {
     @SnomFake(lenient = true)
     FakeSnomPhone fake;
@@ -163,6 +174,20 @@ class FakePhoneExtensionTest {
 
     assertThat(summary.getFailures()).isEmpty();
     assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aBadAttributeFailsTheTestNamingTheFieldButNotTheSecret() {
+    TestExecutionSummary summary = run(Misconfigured.class);
+
+    assertThat(summary.getFailures())
+        .singleElement()
+        .satisfies(
+            f ->
+                assertThat(f.getException())
+                    .isInstanceOf(ExtensionConfigurationException.class)
+                    .hasMessageContaining("field Misconfigured.fake: digest must look like A:B")
+                    .hasMessageNotContaining("s3cret"));
   }
 
   @Test
