@@ -12,6 +12,8 @@ module dev.deskphone.testkit {
   requires static org.assertj.core;
 
   exports dev.deskphone.testkit;
+  exports dev.deskphone.testkit.assertj;
+  exports dev.deskphone.testkit.junit;
 
   opens dev.deskphone.testkit;
 }

@@ -85,7 +85,7 @@ final class FakeCli {
 
     @Override
     public Integer call() throws InterruptedException {
-      FakeSnomPhoneBuilder b = FakeSnomPhone.builder().port(port);
+      FakeSnomPhoneBuilder b = FakeSnomPhone.builder().port(port).lenient();
       if (digest != null && basic != null) {
         throw new IllegalArgumentException("give --digest or --basic, not both");
       }
@@ -171,7 +171,7 @@ final class FakeCli {
 
     @Override
     public Integer call() throws InterruptedException {
-      FakeUnifyPhoneBuilder b = FakeUnifyPhone.builder().port(port);
+      FakeUnifyPhoneBuilder b = FakeUnifyPhone.builder().port(port).lenient();
       for (String key : keys) {
         int eq = key.indexOf('=');
         if (eq <= 0) {

@@ -150,6 +150,9 @@ class SnomCommandsTest {
 
     assertThat(run.exit).as(run.toString()).isEqualTo(5);
     assertThat(run.err).contains("no HTTP remote control");
+    assertThat(fake.rejected())
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).isEqualTo(404));
   }
 
   @Test
@@ -211,6 +214,7 @@ class SnomCommandsTest {
     assertThat(none.err).contains("--password-file FILE, set DESKPHONE_PASSWORD");
     assertThat(wrong.exit).isEqualTo(4);
     assertThat(wrong.err).doesNotContain("nope");
+    assertThat(fake.rejected()).hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(401));
     assertThat(onTheCommandLine.exit).isEqualTo(2);
     assertThat(onTheCommandLine.err)
         .contains("Unknown option", "'--password'")
@@ -239,6 +243,7 @@ class SnomCommandsTest {
         .satisfies(l -> assertThat(l).startsWith(url(c)).contains("HTTP 403"));
     assertThat(a.pressedKeys()).containsExactly(PressedKey.of("P15"));
     assertThat(b.pressedKeys()).containsExactly(PressedKey.of("P15"));
+    assertThat(c.rejected()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(403));
   }
 
   @Test

@@ -133,6 +133,9 @@ class UnifyAndFakeCommandsTest {
 
       assertThat(run.exit).as(run.toString()).isEqualTo(4);
       assertThat(run.err).contains("deskphone: ").contains("403");
+      assertThat(phone.rejected())
+          .singleElement()
+          .satisfies(r -> assertThat(r.status()).isEqualTo(403));
     }
   }
 

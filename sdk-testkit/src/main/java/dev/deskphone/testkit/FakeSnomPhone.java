@@ -8,6 +8,7 @@ import dev.deskphone.testkit.internal.RunCertificate;
 import dev.deskphone.testkit.internal.SnomPhoneScript;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -62,6 +63,13 @@ import java.util.function.Predicate;
  * empties the call lists. The credentials stay. A request that honours {@code Connection: close} is
  * answered with the connection closed after.
  *
+ * <p><b>Strictness.</b> By default a request it does not understand (everything in {@link
+ * #rejected()}) fails the test: {@link #close()} throws an {@link AssertionError} listing those the
+ * test never read. {@link FakeSnomPhoneBuilder#lenient()} turns that off.
+ *
+ * <p><b>Faults.</b> {@link #faults()} scripts misbehaviour per request or connection; {@link
+ * #expireNonces()} and {@link #expireNoncesOn} script stale-nonce 401s.
+ *
  * <p><b>Threading.</b> Thread-safe: requests are served on one thread per connection while any test
  * thread reads the recorded state or changes the quirks; every accessor returns an immutable
  * snapshot. Accessors never block; {@link #takeRequest} and {@link #awaitOnline} block up to their
@@ -72,11 +80,13 @@ public final class FakeSnomPhone implements AutoCloseable {
   private final LoopbackHttpServer server;
   private final SnomPhoneScript script;
   private final Optional<RunCertificate> certificate;
+  private final Faults faults;
 
   FakeSnomPhone(
       Optional<SnomModel> model,
       SnomPhoneScript script,
       Optional<RunCertificate> certificate,
+      Clock clock,
       int port)
       throws IOException {
     this.model = model;
@@ -86,6 +96,8 @@ public final class FakeSnomPhone implements AutoCloseable {
         LoopbackHttpServer.start(
             script, certificate.map(RunCertificate::serverContext).orElse(null), port);
     script.attach(server);
+    this.faults = new Faults(certificate.isPresent(), clock, script.reboot());
+    server.intercept(faults.interceptor());
   }
 
   /** A builder: no model (every documented key passes), no authentication, http. */
@@ -166,9 +178,38 @@ public final class FakeSnomPhone implements AutoCloseable {
     return script.requests();
   }
 
-  /** Every request not carried out, with the status answered and why, in arrival order. */
+  /**
+   * Every request not carried out, with the status answered and why, in arrival order. Reading them
+   * tells a {@linkplain FakeSnomPhoneBuilder#lenient() strict} fake that the test has dealt with
+   * them, so that {@link #close()} does not fail on them.
+   */
   public List<RejectedRequest> rejected() {
-    return script.rejected();
+    return script.rejected().all();
+  }
+
+  /**
+   * Its fault script: close, reset, stall, garbage, refused connections and the rest, per request
+   * or per connection.
+   */
+  public Faults faults() {
+    return faults;
+  }
+
+  /**
+   * Scripted stale nonce: every Digest nonce given so far expires now, so the next request with one
+   * gets a {@code 401} with {@code stale=true} (and is not carried out).
+   */
+  public void expireNonces() {
+    script.expireNonces();
+  }
+
+  /**
+   * Scripted stale nonce on the {@code n}-th request (1-based, {@link FakeRequest#sequence()}):
+   * every nonce expires just before it is checked, so it gets a {@code 401} with {@code
+   * stale=true}.
+   */
+  public void expireNoncesOn(int n) {
+    script.expireNoncesBefore(r -> r.sequence() == n);
   }
 
   /**
@@ -208,7 +249,10 @@ public final class FakeSnomPhone implements AutoCloseable {
    * carries it out twice, which is what the SDK's own transport prevents.
    */
   public void closeWithoutAnswer(Predicate<FakeRequest> which) {
-    script.closeWithoutAnswer(Objects.requireNonNull(which, "which"));
+    Objects.requireNonNull(which, "which");
+    faults.quirk(
+        "closeWithoutAnswer",
+        FaultRule.of(Fault.closeWithoutAnswer(), false, s -> which.test(s.request())));
   }
 
   /**
@@ -224,17 +268,21 @@ public final class FakeSnomPhone implements AutoCloseable {
     if (delay.isNegative()) {
       throw new IllegalArgumentException("answer delay must not be negative, got " + delay);
     }
-    script.answerDelay(delay);
+    faults.answerDelay(delay);
   }
 
-  /** Ends a reboot or reset now: the fake listens again with new nonces. No-op when online. */
+  /**
+   * Ends a reboot or reset now: the fake listens again with new nonces. Also ends an outage from
+   * {@link Faults#refuseConnectionsFor}. No-op when online.
+   */
   public void finishReboot() {
     script.reboot().finish();
   }
 
   /**
-   * Waits (real time, up to {@code timeout}) until a reboot is over, which it is once its downtime
-   * has passed on the fake's clock.
+   * Waits (real time, up to {@code timeout}) until a reboot, or an outage from {@link
+   * Faults#refuseConnectionsFor}, is over, which it is once its downtime has passed on the fake's
+   * clock.
    *
    * @return whether it is online
    */
@@ -242,11 +290,17 @@ public final class FakeSnomPhone implements AutoCloseable {
     return script.reboot().awaitOnline(Objects.requireNonNull(timeout, "timeout"));
   }
 
-  /** Stops the server, closes every connection and ends every thread. Idempotent. */
+  /**
+   * Stops the server, closes every connection and ends every thread. Idempotent.
+   *
+   * @throws AssertionError once, after closing, if the fake is strict (the default) and received
+   *     requests it did not understand that the test never read through {@link #rejected()}
+   */
   @Override
   public void close() {
     script.reboot().close();
     server.close();
+    script.rejected().check(toString());
   }
 
   @Override

@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Configures and starts a {@link FakeSnomPhone}. Defaults: no model (every documented key, touch
- * and feature passes), no authentication, http, the system clock, Digest offering MD5 with nonces
- * living 5 minutes, realm {@code snom}, a reboot downtime of 1 second, empty call lists. Not
+ * and feature passes), no authentication, http, strict, the system clock, Digest offering MD5 with
+ * nonces living 5 minutes, realm {@code snom}, a reboot downtime of 1 second, empty call lists. Not
  * thread-safe: configure it on one thread; each {@link #start()} starts a new fake.
  */
 public final class FakeSnomPhoneBuilder {
@@ -36,6 +36,7 @@ public final class FakeSnomPhoneBuilder {
   private Clock clock = Clock.systemUTC();
   private Duration rebootDowntime = Duration.ofSeconds(1);
   private int port;
+  private boolean strict = true;
   private final Map<CallList, List<String>> callLists = new EnumMap<>(CallList.class);
 
   FakeSnomPhoneBuilder() {}
@@ -135,6 +136,15 @@ public final class FakeSnomPhoneBuilder {
     return this;
   }
 
+  /**
+   * Does not fail the test at {@link FakeSnomPhone#close()} for requests it did not understand (by
+   * default it does, see {@link FakeSnomPhone#rejected()}).
+   */
+  public FakeSnomPhoneBuilder lenient() {
+    this.strict = false;
+    return this;
+  }
+
   /** Starts with {@code entries} (oldest first) in call list {@code list}. */
   public FakeSnomPhoneBuilder callList(CallList list, List<String> entries) {
     callLists.put(Objects.requireNonNull(list, "list"), List.copyOf(entries));
@@ -149,12 +159,12 @@ public final class FakeSnomPhoneBuilder {
   public FakeSnomPhone start() {
     ModelProfile profile = model == null ? ModelProfile.ANY : ModelProfile.of(model);
     AuthGate gate = new AuthGate(scheme, user, password, realm, algorithms, nonceLifetime, clock);
-    SnomPhoneScript script = new SnomPhoneScript(profile, gate, clock, rebootDowntime);
+    SnomPhoneScript script = new SnomPhoneScript(profile, gate, clock, rebootDowntime, strict);
     callLists.forEach(script::seed);
     Optional<RunCertificate> certificate =
         https ? Optional.of(RunCertificate.create("fake " + profile.name())) : Optional.empty();
     try {
-      return new FakeSnomPhone(Optional.ofNullable(model), script, certificate, port);
+      return new FakeSnomPhone(Optional.ofNullable(model), script, certificate, clock, port);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the fake snom phone", e);
     }

@@ -9,21 +9,19 @@ import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.core.internal.Checks;
 import dev.deskphone.testkit.internal.Action;
 import dev.deskphone.testkit.internal.LoopbackHttpServer;
+import dev.deskphone.testkit.internal.RebootCycle;
 import dev.deskphone.testkit.internal.RecordedRequest;
+import dev.deskphone.testkit.internal.RejectionLog;
 import dev.deskphone.testkit.internal.RunCertificate;
-import dev.deskphone.testkit.internal.UnifyPushForm;
 import dev.deskphone.unify.SendUrlKey;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -31,6 +29,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake Unify OpenScape Desk Phone CP (CP200, CP400 or CP600) with one or more Send URL keys, on
@@ -61,7 +60,16 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>The fake encodes and parses the wire and the XML itself (JDK {@code URLEncoder}, {@code
  * URLDecoder} and StAX), never through sdk-unify, so an encoding bug there cannot hide by being
- * mirrored here. Thread-safe; {@link #pressKey} blocks until the answer is applied.
+ * mirrored here.
+ *
+ * <p>Strict by default: a push it refuses fails the test at {@link #close()} unless the test read
+ * it through {@link #rejected()}; {@link FakeUnifyPhoneBuilder#lenient()} turns that off. {@link
+ * #faults()} scripts misbehaviour of its web server. Time (the green, the journal) goes by the
+ * injected clock; only the key request's deadline is real time. A fake starts one thread and opens
+ * one listening socket; pressing a key starts the JDK HTTP client's selector thread, which JDK 17
+ * cannot stop: it ends once the closed fake is garbage-collected.
+ *
+ * <p>Thread-safe; {@link #pressKey} blocks until the answer is applied.
  */
 public final class FakeUnifyPhone implements AutoCloseable {
 
@@ -95,12 +103,18 @@ public final class FakeUnifyPhone implements AutoCloseable {
   private final String ipAddress;
   private final String phoneNumber;
   private final Clock clock;
-  private final PhoneTransport transport;
+  private final TlsPolicy trust;
+  private final Duration timeout;
+  private PhoneTransport transport; // guarded by this; made at the first key request
   private final RunCertificate certificate;
   private final LoopbackHttpServer server;
   private final ExecutorService pushes;
   private final UnifyLedPanel panel;
   private final List<FakeUnifyExchange> journal = new CopyOnWriteArrayList<>();
+  private final Faults faults;
+  private final RebootCycle outages;
+  private final RejectionLog rejected;
+  private final AtomicInteger received = new AtomicInteger();
   private int keyRequests;
 
   FakeUnifyPhone(FakeUnifyPhoneBuilder b) throws IOException {
@@ -109,7 +123,8 @@ public final class FakeUnifyPhone implements AutoCloseable {
     this.ipAddress = b.ipAddress;
     this.phoneNumber = b.phoneNumber;
     this.clock = b.clock;
-    this.transport = JdkHttpTransport.builder().tls(b.trust).timeout(b.timeout).build();
+    this.trust = b.trust;
+    this.timeout = b.timeout;
     this.panel = new UnifyLedPanel(keys.keySet(), clock, model.showsLabels());
     this.pushes =
         Executors.newSingleThreadExecutor(
@@ -122,6 +137,11 @@ public final class FakeUnifyPhone implements AutoCloseable {
     this.server =
         LoopbackHttpServer.start(
             this::answerPush, b.https ? certificate.serverContext() : null, b.port);
+    this.rejected = new RejectionLog(b.strict);
+    this.outages = new RebootCycle(clock, Duration.ZERO, () -> {});
+    outages.attach(server);
+    this.faults = new Faults(b.https, clock, outages);
+    server.intercept(faults.interceptor());
   }
 
   /**
@@ -160,6 +180,16 @@ public final class FakeUnifyPhone implements AutoCloseable {
    */
   public TlsPolicy tls() {
     return https().pinned();
+  }
+
+  /**
+   * The same as {@link #tls()}, named as on {@link FakeSnomPhone#tlsPolicy()}.
+   *
+   * @return the pinned policy
+   * @throws IllegalStateException if the fake serves plain http
+   */
+  public TlsPolicy tlsPolicy() {
+    return tls();
   }
 
   /**
@@ -255,17 +285,57 @@ public final class FakeUnifyPhone implements AutoCloseable {
     return true;
   }
 
-  /** Stops the web server and the push thread. */
+  /**
+   * Every push it refused (wrong path, method or form, fields matching no key), with the status
+   * answered and why. Reading them tells a strict fake that the test has dealt with them.
+   *
+   * @return an immutable copy, in arrival order
+   */
+  public List<RejectedRequest> rejected() {
+    return rejected.all();
+  }
+
+  /**
+   * Its fault script for the push web server: close, reset, stall, garbage, refused connections and
+   * the rest, per request or per connection.
+   *
+   * @return the script
+   */
+  public Faults faults() {
+    return faults;
+  }
+
+  /**
+   * Stops the web server and the push thread, waiting for both. Idempotent.
+   *
+   * @throws AssertionError once, after closing, if the fake is strict (the default) and refused
+   *     pushes the test never read through {@link #rejected()}
+   */
   @Override
   public void close() {
+    outages.close();
     server.close();
     pushes.shutdownNow();
+    try {
+      pushes.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    rejected.check(toString());
   }
 
   /** The model, keys and push URI, for logs; never a password. */
   @Override
   public String toString() {
     return "FakeUnifyPhone[" + model + ", keys=" + keys.keySet() + ", " + uri() + "]";
+  }
+
+  // The JDK client starts a thread at once that JDK 17 cannot stop, so an idle fake makes none.
+  private synchronized PhoneTransport transport() {
+    if (transport == null) {
+      transport = JdkHttpTransport.builder().tls(trust).timeout(timeout).build();
+    }
+    return transport;
   }
 
   private SendUrlKey key(String symbolicName) {
@@ -279,41 +349,15 @@ public final class FakeUnifyPhone implements AutoCloseable {
   }
 
   private FakeLed fire(SendUrlKey key, String contextKey, String contextValue) {
-    List<String[]> params = new ArrayList<>();
-    key.userId().ifPresent(u -> params.add(new String[] {"userid", u}));
-    key.password().ifPresent(p -> params.add(new String[] {"password", p}));
-    key.parameters().forEach(p -> params.add(new String[] {p.getKey(), p.getValue()}));
-    if (contextKey != null) {
-      params.add(new String[] {contextKey, contextValue});
-    }
-    params.add(new String[] {"ipaddress", ipAddress});
-    params.add(new String[] {"phonenumber", phoneNumber});
-    params.add(new String[] {"devicetype", "OpenStage"});
-    params.add(new String[] {"symbn", key.symbolicName()});
-    StringBuilder form = new StringBuilder();
-    for (String[] p : params) {
-      form.append(form.length() == 0 ? "" : "&").append(encode(p[0])).append('=');
-      form.append(encode(p[1]));
-    }
-    PhoneRequest request;
-    String target;
-    if (key.method().equals("GET")) {
-      target = key.server() + "?" + form;
-      request = PhoneRequest.builder("GET", URI.create(target)).operation("fake press").build();
-    } else {
-      target = key.server().toString();
-      request =
-          PhoneRequest.builder("POST", key.server())
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .body(form.toString().getBytes(StandardCharsets.UTF_8))
-              .operation("fake press")
-              .build();
-    }
-    String body = key.method().equals("GET") ? "" : form.toString();
+    UnifyKeyRequest press =
+        UnifyKeyRequest.of(key, contextKey, contextValue, ipAddress, phoneNumber);
+    PhoneRequest request = press.request();
+    String target = press.target();
+    String body = press.body();
     int status = 0;
     String answer;
     try {
-      CompletableFuture<PhoneResponse> sent = transport.send(request);
+      CompletableFuture<PhoneResponse> sent = transport().send(request);
       PhoneResponse response = sent.get(1, TimeUnit.DAYS); // the transport's deadline ends it
       status = response.status();
       answer = new String(response.body(), StandardCharsets.UTF_8);
@@ -342,12 +386,15 @@ public final class FakeUnifyPhone implements AutoCloseable {
     return panel.led(key.symbolicName());
   }
 
-  private static String encode(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
   private Action answerPush(RecordedRequest request) {
-    Action.Respond answer = pushAnswer(request);
+    int sequence = received.incrementAndGet();
+    Action.Respond answer =
+        UnifyPushAnswer.answer(request, keys, (key, k, v) -> pushes.execute(() -> fire(key, k, v)));
+    if (answer.status() != 200) {
+      String reason = new String(answer.body(), StandardCharsets.UTF_8).strip();
+      rejected.add(
+          new RejectedRequest(request.toFake(sequence, clock.instant()), answer.status(), reason));
+    }
     journal.add(
         new FakeUnifyExchange(
             clock.instant(),
@@ -358,30 +405,5 @@ public final class FakeUnifyPhone implements AutoCloseable {
             answer.status(),
             new String(answer.body(), StandardCharsets.UTF_8)));
     return answer;
-  }
-
-  private Action.Respond pushAnswer(RecordedRequest request) {
-    String path = request.target().split("\\?", 2)[0];
-    if (!path.equals(PUSH_PATH)) {
-      return Action.respond(404, "not found\n");
-    }
-    if (!request.method().equals("POST")) {
-      return Action.respond(405, "POST only\n").header("Allow", "POST");
-    }
-    UnifyPushForm form;
-    try {
-      form = UnifyPushForm.parse(request.bodyText());
-    } catch (IllegalArgumentException e) {
-      return Action.respond(400, "bad push form: " + e.getMessage() + "\n");
-    }
-    SendUrlKey key = keys.get(form.field("MidletName"));
-    Optional<String> mismatch = key == null ? Optional.of("MidletName") : form.mismatch(key);
-    if (mismatch.isPresent()) {
-      return Action.respond(403, "push refused: " + mismatch.get() + " does not match a key\n");
-    }
-    String contextKey = form.field("ServerContextKey");
-    String contextValue = form.field("ServerContextValue");
-    pushes.execute(() -> fire(key, contextKey, contextValue));
-    return Action.respond(200, "OK\n").header("Content-Type", "text/plain");
   }
 }

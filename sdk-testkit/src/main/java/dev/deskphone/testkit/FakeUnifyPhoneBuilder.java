@@ -14,8 +14,8 @@ import java.util.Objects;
 /**
  * Configures and starts a {@link FakeUnifyPhone}. Defaults: a CP600 at {@code 127.0.0.1} with
  * number {@code +4930123456}, the system clock, system trust for https servers, 5 seconds per key
- * request, pushes over http. Not thread-safe: configure it on one thread; each {@link #start()}
- * starts a new fake.
+ * request, pushes over http, strict. Not thread-safe: configure it on one thread; each {@link
+ * #start()} starts a new fake.
  */
 public final class FakeUnifyPhoneBuilder {
   final Map<String, SendUrlKey> keys = new LinkedHashMap<>();
@@ -26,6 +26,7 @@ public final class FakeUnifyPhoneBuilder {
   TlsPolicy trust = TlsPolicy.system();
   Duration timeout = Duration.ofSeconds(5);
   boolean https;
+  boolean strict = true;
   int port;
 
   FakeUnifyPhoneBuilder() {}
@@ -136,6 +137,17 @@ public final class FakeUnifyPhoneBuilder {
       throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
     }
     this.port = port;
+    return this;
+  }
+
+  /**
+   * Does not fail the test at {@link FakeUnifyPhone#close()} for pushes it refused (by default it
+   * does, see {@link FakeUnifyPhone#rejected()}).
+   *
+   * @return this builder
+   */
+  public FakeUnifyPhoneBuilder lenient() {
+    this.strict = false;
     return this;
   }
 

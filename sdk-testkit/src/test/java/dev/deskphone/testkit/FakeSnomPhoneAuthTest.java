@@ -166,6 +166,10 @@ class FakeSnomPhoneAuthTest {
 
       assertThat(RawHttp.get(fake, ENTER, "Authorization", other).statusCode()).isEqualTo(400);
       assertThat(fake.pressedKeys()).isEmpty();
+      assertThat(fake.rejected())
+          .singleElement()
+          .extracting(RejectedRequest::status)
+          .isEqualTo(400);
     }
   }
 
@@ -194,6 +198,7 @@ class FakeSnomPhoneAuthTest {
       clock.advance(Duration.ofSeconds(60));
       assertThat(RawHttp.status(fake, ENTER)).isEqualTo(401);
       assertThat(fake.pressedKeys()).hasSize(1);
+      assertThat(fake.rejected()).extracting(RejectedRequest::status).contains(401, 403);
     }
   }
 
@@ -209,6 +214,7 @@ class FakeSnomPhoneAuthTest {
 
       assertThat(fake.state().lockedUntil()).isEmpty();
       assertThat(withDigest(fake, "secret", ch, 6)).isEqualTo(200);
+      assertThat(fake.rejected()).hasSize(4).allSatisfy(r -> assertThat(r.status()).isEqualTo(401));
     }
   }
 

@@ -166,6 +166,9 @@ class FakeSnomPhoneModelTest {
       RawHttp.get(s870, "/command.htm?FIX_LIL=true");
 
       assertThat(s820.state().lineInfoLayerFixes()).isEqualTo(1);
+      assertThat(s820.rejected())
+          .singleElement()
+          .satisfies(r -> assertThat(r.reason()).isNotEmpty());
       assertThat(s870.state().lineInfoLayerFixes()).isZero();
       assertThat(s870.rejected())
           .singleElement()

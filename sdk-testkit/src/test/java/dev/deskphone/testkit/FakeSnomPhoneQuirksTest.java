@@ -118,6 +118,10 @@ class FakeSnomPhoneQuirksTest {
 
       assertThat(status).isEqualTo(405);
       assertThat(fake.pressedKeys()).isEmpty();
+      assertThat(fake.rejected())
+          .singleElement()
+          .extracting(RejectedRequest::status)
+          .isEqualTo(405);
       assertThat(fake.requests())
           .singleElement()
           .satisfies(r -> assertThat(r.bodyText()).isEqualTo("key=ENTER"));

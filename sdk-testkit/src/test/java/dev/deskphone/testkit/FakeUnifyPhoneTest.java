@@ -211,6 +211,9 @@ class FakeUnifyPhoneTest {
       assertThat(head).isEqualTo("HTTP/1.1 403");
     }
     assertThat(server.requestCount()).isZero();
+    assertThat(fake.rejected())
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).contains("ServerPort"));
     try (var raw = new java.net.Socket("127.0.0.1", fake.uri().getPort())) {
       raw.getOutputStream()
           .write(

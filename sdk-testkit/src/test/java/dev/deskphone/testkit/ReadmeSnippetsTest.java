@@ -11,27 +11,53 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the README's code honest: every block a test marks with {@code // README:name} ... {@code
- * // README:end} must stand in README.md exactly, indentation removed.
+ * Keeps the docs' code honest: every block a test marks with {@code // README:name} ... {@code //
+ * README:end} must stand in README.md or docs/testkit.md exactly, indentation removed; and every
+ * {@code java} block of docs/testkit.md must be such a marked block.
  */
 class ReadmeSnippetsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
   @Test
-  void everyMarkedExampleStandsInTheReadmeWordForWord() throws IOException {
-    String readme = Files.readString(ROOT.resolve("README.md"));
+  void everyMarkedExampleStandsInTheReadmeOrTheGuideWordForWord() throws IOException {
+    String docs =
+        Files.readString(ROOT.resolve("README.md"))
+            + Files.readString(ROOT.resolve("docs/testkit.md"));
     List<String> snippets = snippets();
 
     assertThat(snippets).as("marked README examples").hasSizeGreaterThanOrEqualTo(2);
     assertThat(snippets)
-        .as("examples missing from README.md, or written differently there")
-        .filteredOn(snippet -> !readme.contains("```java\n" + snippet + "```\n"))
+        .as("examples missing from README.md and docs/testkit.md, or written differently there")
+        .filteredOn(snippet -> !docs.contains("```java\n" + snippet + "```\n"))
         .isEmpty();
+  }
+
+  @Test
+  void everyJavaBlockOfTheTestkitGuideIsAMarkedExample() throws IOException {
+    List<String> blocks = javaBlocks(Files.readString(ROOT.resolve("docs/testkit.md")));
+    List<String> snippets = snippets();
+
+    assertThat(blocks).as("java blocks of docs/testkit.md").hasSizeGreaterThanOrEqualTo(5);
+    assertThat(blocks)
+        .as("java blocks of docs/testkit.md that no test marks with // README:name")
+        .filteredOn(block -> !snippets.contains(block))
+        .isEmpty();
+  }
+
+  private static List<String> javaBlocks(String markdown) {
+    List<String> found = new ArrayList<>();
+    for (int at = markdown.indexOf("```java\n"); at >= 0; at = markdown.indexOf("```java\n", at)) {
+      int start = at + "```java\n".length();
+      int end = markdown.indexOf("```\n", start);
+      found.add(markdown.substring(start, end));
+      at = end;
+    }
+    return found;
   }
 
   private static List<String> snippets() throws IOException {
     List<String> found = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(ROOT, 8)) {
+    try (Stream<Path> files = Files.walk(ROOT, 12)) {
       for (Path file :
           files
               .filter(p -> p.toString().endsWith(".java"))

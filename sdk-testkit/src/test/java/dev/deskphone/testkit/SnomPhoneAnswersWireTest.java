@@ -71,6 +71,7 @@ class SnomPhoneAnswersWireTest {
         .isInstanceOf(PhoneUnsupportedException.class)
         .hasMessageContaining("no HTTP remote control");
     assertThat(fake.requests()).hasSize(1);
+    assertThat(fake.rejected()).singleElement().extracting(RejectedRequest::status).isEqualTo(404);
   }
 
   @Test
@@ -82,6 +83,7 @@ class SnomPhoneAnswersWireTest {
         .isInstanceOfSatisfying(
             PhoneResponseException.class, e -> assertThat(e.status()).isEqualTo(403));
     assertThat(fake.dialed()).isEmpty();
+    assertThat(fake.rejected()).singleElement().extracting(RejectedRequest::status).isEqualTo(403);
   }
 
   @Test
@@ -146,6 +148,7 @@ class SnomPhoneAnswersWireTest {
         .satisfies(f -> assertThat(f.error()).isInstanceOf(PhoneResponseException.class));
     for (int i = 0; i < 5; i++) {
       assertThat(fakes.get(i).dialed()).hasSize(i == 3 ? 0 : 1);
+      assertThat(fakes.get(i).rejected()).hasSize(i == 3 ? 1 : 0);
     }
   }
 }

@@ -115,6 +115,7 @@ class SnomPhoneAuthWireTest {
     assertThat(fake.requests()).hasSize(4); // two calls of two requests, then none
     assertThat(fake.state().lockedUntil()).isEmpty();
     assertThat(fake.dialed()).isEmpty();
+    assertThat(fake.rejected()).hasSize(2).allSatisfy(r -> assertThat(r.status()).isEqualTo(401));
   }
 
   @Test

@@ -160,5 +160,6 @@ class UnifyCurlTest {
                 + "&ProgramName=Other&RequestType=sendURL");
     assertThat(status).isEqualTo("403");
     assertThat(fake.journal()).hasSize(1);
+    assertThat(fake.rejected()).singleElement().extracting(RejectedRequest::status).isEqualTo(403);
   }
 }

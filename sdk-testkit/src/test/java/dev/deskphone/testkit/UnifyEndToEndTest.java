@@ -168,6 +168,7 @@ class UnifyEndToEndTest {
         .isInstanceOf(PhoneAuthenticationException.class);
     assertThat(fake.journal()).hasSize(1);
     assertThat(handled).isEmpty();
+    assertThat(fake.rejected()).singleElement().extracting(RejectedRequest::status).isEqualTo(403);
   }
 
   @Test

@@ -27,6 +27,14 @@ public sealed interface Action {
     }
 
     byte[] encode() {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      out.writeBytes(head());
+      out.writeBytes(body);
+      return out.toByteArray();
+    }
+
+    /** The status line and headers, Content-Length and Connection included, without the body. */
+    public byte[] head() {
       List<String[]> all = new ArrayList<>(headers);
       boolean bodyless = status < 200 || status == 204 || status == 304;
       if (!bodyless && headers.stream().noneMatch(h -> h[0].equalsIgnoreCase("Content-Length"))) {
@@ -35,10 +43,7 @@ public sealed interface Action {
       if (closeAfter) {
         all.add(new String[] {"Connection", "close"});
       }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      out.writeBytes(LoopbackHttpServer.head(status, reason, all));
-      out.writeBytes(body);
-      return out.toByteArray();
+      return LoopbackHttpServer.head(status, reason, all);
     }
 
     /** The same answer after {@code d}. */
@@ -75,6 +80,18 @@ public sealed interface Action {
       bytes = bytes.clone();
     }
   }
+
+  /** Writes the answer's head at once, then its body one byte per {@code pause}. */
+  record Slow(Respond answer, Duration pause) implements Action {
+    /** Checks the parts. */
+    public Slow {
+      Objects.requireNonNull(answer, "answer");
+      Objects.requireNonNull(pause, "pause");
+    }
+  }
+
+  /** Before reading: fails the TLS handshake (on a plain connection: closes it). */
+  record TlsFailure() implements Action {}
 
   /** A plain answer with a body and no extra headers. */
   static Respond respond(int status, byte[] body) {

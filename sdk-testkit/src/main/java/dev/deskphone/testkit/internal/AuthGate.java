@@ -123,6 +123,11 @@ public final class AuthGate {
     lockout.forget();
   }
 
+  /** Expires every Digest nonce given so far: the next request on one gets a stale 401. */
+  public void expireNonces() {
+    digest.expireNonces();
+  }
+
   /** Until when logins are locked, if they are now. */
   public Optional<Instant> lockedUntil() {
     return lockout.lockedUntil();

@@ -95,6 +95,11 @@ public final class DigestAuth {
     opaque = token(16);
   }
 
+  /** Expires every nonce given so far; the opaque stays. */
+  public void expireNonces() {
+    nonces.clear();
+  }
+
   /** One {@code WWW-Authenticate} value per offered algorithm, each with a new nonce. */
   public List<String> challenges(boolean stale) {
     Instant now = clock.instant();

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A small HTTP/1.1 (or HTTPS) server on 127.0.0.1 whose every answer is scripted, misbehaviour
@@ -44,6 +45,7 @@ public final class LoopbackHttpServer implements Closeable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private final Object arrivals = new Object();
   private volatile boolean running = true;
+  private volatile Interceptor interceptor = Interceptor.NONE;
 
   private LoopbackHttpServer(Script script, SSLContext tls, int port) throws IOException {
     this.script = Objects.requireNonNull(script, "script");
@@ -93,6 +95,11 @@ public final class LoopbackHttpServer implements Closeable {
       throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
     }
     return new LoopbackHttpServer(script, tls, port);
+  }
+
+  /** Puts {@code interceptor} between the script and the wire, for faults. */
+  public void intercept(Interceptor interceptor) {
+    this.interceptor = Objects.requireNonNull(interceptor, "interceptor");
   }
 
   /** {@code http} or {@code https}. */
@@ -262,6 +269,15 @@ public final class LoopbackHttpServer implements Closeable {
       InputStream in = new BufferedInputStream(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
       for (int index = 1; running; index++) {
+        Interceptor faults = interceptor;
+        Action fault = faults.beforeRead(journal.size() + 1, connection, index);
+        if (fault instanceof Action.TlsFailure) {
+          failHandshake(socket, in);
+          return;
+        }
+        if (fault != null && !perform(fault, socket, out)) {
+          return;
+        }
         Action early = script.beforeRead(connection, index);
         if (early != null && !perform(early, socket, out)) {
           return;
@@ -270,11 +286,13 @@ public final class LoopbackHttpServer implements Closeable {
         if (request == null) {
           return;
         }
-        journal.add(request);
+        int sequence;
         synchronized (arrivals) {
+          journal.add(request);
+          sequence = journal.size();
           arrivals.notifyAll();
         }
-        Action action = script.answer(request);
+        Action action = faults.answer(sequence, request, script.answer(request));
         boolean more;
         try {
           more = perform(action, socket, out);
@@ -293,6 +311,14 @@ public final class LoopbackHttpServer implements Closeable {
     }
   }
 
+  /** Offers only a protocol no client accepts, so that the handshake fails at the first read. */
+  private static void failHandshake(Socket socket, InputStream in) throws IOException {
+    if (socket instanceof SSLSocket ssl) {
+      ssl.setEnabledProtocols(new String[] {"TLSv1"});
+      in.read();
+    }
+  }
+
   /** Carries out {@code action}; false when the connection is finished. */
   private boolean perform(Action action, Socket socket, OutputStream out) throws IOException {
     if (action instanceof Action.Respond r) {
@@ -302,7 +328,18 @@ public final class LoopbackHttpServer implements Closeable {
       out.write(r.encode());
       out.flush();
       return !r.closeAfter();
-    } else if (action instanceof Action.Close) {
+    } else if (action instanceof Action.Slow slow) {
+      out.write(slow.answer().head());
+      out.flush();
+      for (byte b : slow.answer().body()) {
+        if (awaitClose(slow.pause())) {
+          return false;
+        }
+        out.write(b);
+        out.flush();
+      }
+      return !slow.answer().closeAfter();
+    } else if (action instanceof Action.Close || action instanceof Action.TlsFailure) {
       return false;
     } else if (action instanceof Action.Reset) {
       socket.setSoLinger(true, 0);

@@ -24,6 +24,7 @@ public final class RebootCycle {
   private Thread watcher; // guarded by this; the latest one, for close() to join
   private IOException failure; // guarded by this
   private boolean closed; // guarded by this
+  private boolean rebooting; // guarded by this; whether coming back is a new boot
 
   /**
    * A cycle on {@code clock}.
@@ -50,8 +51,28 @@ public final class RebootCycle {
       return;
     }
     until = clock.instant().plus(downtime);
+    rebooting = true;
     server.stopListening();
-    watcher = new Thread(this::watch, "fake-snom-reboot-" + server.port());
+    watch(server.port());
+  }
+
+  /**
+   * Goes offline for {@code length} without rebooting: stops listening and drops open connections
+   * now; coming back runs nothing. No-op while offline.
+   */
+  public synchronized void outage(Duration length) {
+    if (closed || until != null) {
+      return;
+    }
+    until = clock.instant().plus(length);
+    rebooting = false;
+    server.stopListening();
+    server.closeConnections();
+    watch(server.port());
+  }
+
+  private void watch(int port) {
+    watcher = new Thread(this::watch, "fake-phone-offline-" + port);
     watcher.setDaemon(true);
     watcher.start();
   }
@@ -133,7 +154,9 @@ public final class RebootCycle {
 
   private void comeBack() {
     until = null;
-    back.run();
+    if (rebooting) {
+      back.run();
+    }
     try {
       server.resume();
     } catch (IOException e) {

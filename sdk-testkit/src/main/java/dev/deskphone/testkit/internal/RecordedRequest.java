@@ -1,7 +1,10 @@
 package dev.deskphone.testkit.internal;
 
+import dev.deskphone.testkit.FakeRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +34,19 @@ public record RecordedRequest(
   /** The first value of header {@code name} (case-insensitive). */
   public Optional<String> header(String name) {
     return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+  }
+
+  /** This request as the public journal shows it. */
+  public FakeRequest toFake(int sequence, Instant receivedAt) {
+    return new FakeRequest(
+        sequence,
+        method,
+        target,
+        headers.stream().map(h -> Map.entry(h[0], h[1])).toList(),
+        body,
+        connection,
+        indexOnConnection,
+        receivedAt);
   }
 
   /** The body as UTF-8 text. */

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,18 +30,19 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
   private final AuthGate gate;
   private final PhoneState state = new PhoneState(); // guarded by lock
   private final List<FakeRequest> journal = new ArrayList<>(); // guarded by lock
-  private final List<RejectedRequest> rejected = new ArrayList<>(); // guarded by lock
+  private final RejectionLog rejected;
   private final BlockingQueue<FakeRequest> untaken = new LinkedBlockingQueue<>();
   private final ThreadLocal<Boolean> offlineAfterAnswer = new ThreadLocal<>();
   private final RebootCycle reboot;
   private volatile boolean redirectDials;
   private volatile boolean remoteControl = true;
-  private volatile Predicate<FakeRequest> closeWithoutAnswer = r -> false;
-  private volatile Duration answerDelay = Duration.ZERO;
+  private volatile Predicate<FakeRequest> expireNoncesBefore = r -> false;
 
   /** A phone of {@code model} behind {@code gate}, rebooting for {@code rebootDowntime}. */
-  public SnomPhoneScript(ModelProfile model, AuthGate gate, Clock clock, Duration rebootDowntime) {
+  public SnomPhoneScript(
+      ModelProfile model, AuthGate gate, Clock clock, Duration rebootDowntime, boolean strict) {
     this.model = model;
+    this.rejected = new RejectionLog(strict);
     this.gate = gate;
     this.clock = clock;
     this.reboot = new RebootCycle(clock, rebootDowntime, this::boot);
@@ -58,16 +58,7 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
     FakeRequest request;
     Action action;
     synchronized (lock) {
-      request =
-          new FakeRequest(
-              journal.size() + 1,
-              raw.method(),
-              raw.target(),
-              raw.headers().stream().map(h -> Map.entry(h[0], h[1])).toList(),
-              raw.body(),
-              raw.connection(),
-              raw.indexOnConnection(),
-              clock.instant());
+      request = raw.toFake(journal.size() + 1, clock.instant());
       journal.add(request);
       action = decide(request);
     }
@@ -75,17 +66,12 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
       reboot.begin();
     }
     untaken.add(request);
-    if (closeWithoutAnswer.test(request)) {
-      return Action.close();
-    }
     if (!(action instanceof Action.Respond r)) {
       return action;
     }
     boolean close =
         request.headerValues("Connection").stream().anyMatch(v -> v.equalsIgnoreCase("close"));
-    Duration delay = answerDelay;
-    Action.Respond answer = close && !r.closeAfter() ? r.closing() : r;
-    return delay.isZero() ? answer : answer.delayed(delay);
+    return close && !r.closeAfter() ? r.closing() : r;
   }
 
   @Override
@@ -102,6 +88,9 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
     }
     if (!r.method().equals("GET")) {
       return reject(r, SnomAnswers.page(405, model.name(), "GET only"), "method " + r.method());
+    }
+    if (expireNoncesBefore.test(r)) {
+      gate.expireNonces();
     }
     AuthGate.Decision d = gate.check(r.method(), r.target(), r.header("Authorization"));
     if (d instanceof AuthGate.Locked l) {
@@ -196,11 +185,21 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
     }
   }
 
-  /** Every request not carried out so far. */
-  public List<RejectedRequest> rejected() {
+  /** The requests not carried out. */
+  public RejectionLog rejected() {
+    return rejected;
+  }
+
+  /** Expires every Digest nonce now. */
+  public void expireNonces() {
     synchronized (lock) {
-      return List.copyOf(rejected);
+      gate.expireNonces();
     }
+  }
+
+  /** Expires every Digest nonce just before checking a request {@code which} matches. */
+  public void expireNoncesBefore(Predicate<FakeRequest> which) {
+    expireNoncesBefore = which;
   }
 
   /** The oldest request not taken yet, waiting up to {@code timeout}. */
@@ -223,16 +222,6 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
   /** Whether {@code command.htm} works (403 when off). */
   public void remoteControl(boolean enabled) {
     remoteControl = enabled;
-  }
-
-  /** Which requests are carried out and then left without an answer (connection closed). */
-  public void closeWithoutAnswer(Predicate<FakeRequest> which) {
-    closeWithoutAnswer = which;
-  }
-
-  /** How long each answer waits. */
-  public void answerDelay(Duration delay) {
-    answerDelay = delay;
   }
 
   /** The reboot cycle. */

@@ -1,0 +1,155 @@
+package dev.deskphone.testkit.assertj;
+
+import dev.deskphone.testkit.Dialed;
+import dev.deskphone.testkit.FakeSnomPhone;
+import dev.deskphone.testkit.HookState;
+import dev.deskphone.testkit.PressedKey;
+import dev.deskphone.testkit.RejectedRequest;
+import dev.deskphone.testkit.Touch;
+import java.util.List;
+import java.util.Objects;
+import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ListAssert;
+
+/**
+ * Assertions on a {@link FakeSnomPhone}, in the phone's words. A failure names the phone, what was
+ * expected, what the phone actually saw, and the last requests of its journal. Each assertion reads
+ * the fake once, when called; use it on the test thread after the code under test is done. Not
+ * thread-safe: use an assertion object on one thread.
+ */
+public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAssert, FakeSnomPhone> {
+
+  FakeSnomPhoneAssert(FakeSnomPhone actual) {
+    super(actual, FakeSnomPhoneAssert.class);
+  }
+
+  /** The names of the keys it pressed, in order, for list assertions. */
+  public ListAssert<String> pressedKeys() {
+    isNotNull();
+    List<String> keys = actual.pressedKeys().stream().map(PressedKey::key).toList();
+    return Assertions.assertThat(keys).as(() -> "keys pressed on " + actual + "\n" + journal());
+  }
+
+  /** The numbers it dialed, in order, for list assertions. */
+  public ListAssert<String> dialedNumbers() {
+    isNotNull();
+    List<String> numbers = actual.dialed().stream().map(Dialed::number).toList();
+    return Assertions.assertThat(numbers)
+        .as(() -> "numbers dialed on " + actual + "\n" + journal());
+  }
+
+  /** It dialed {@code number} (among others, perhaps). */
+  public FakeSnomPhoneAssert dialed(String number) {
+    Objects.requireNonNull(number, "number");
+    isNotNull();
+    List<String> numbers = actual.dialed().stream().map(Dialed::number).toList();
+    if (!numbers.contains(number)) {
+      fail("to have dialed \"" + number + "\"", "it dialed " + quoted(numbers));
+    }
+    return this;
+  }
+
+  /** It dialed nothing. */
+  public FakeSnomPhoneAssert dialedNothing() {
+    isNotNull();
+    List<String> numbers = actual.dialed().stream().map(Dialed::number).toList();
+    if (!numbers.isEmpty()) {
+      fail("to have dialed nothing", "it dialed " + quoted(numbers));
+    }
+    return this;
+  }
+
+  /** Its audio path is the handset, off-hook. */
+  public FakeSnomPhoneAssert isOffHook() {
+    return hasHook(HookState.OFFHOOK);
+  }
+
+  /** It is idle, on-hook. */
+  public FakeSnomPhoneAssert isOnHook() {
+    return hasHook(HookState.ONHOOK);
+  }
+
+  /** Its audio path is {@code hook}. */
+  public FakeSnomPhoneAssert hasHook(HookState hook) {
+    isNotNull();
+    HookState now = actual.state().hook();
+    if (now != hook) {
+      fail("to be " + hook, "it is " + now);
+    }
+    return this;
+  }
+
+  /** It carried out a touch at ({@code x}, {@code y}), of any kind. */
+  public FakeSnomPhoneAssert touched(int x, int y) {
+    isNotNull();
+    List<Touch> touches = actual.touches();
+    if (touches.stream().noneMatch(t -> t.x() == x && t.y() == y)) {
+      fail("to have been touched at " + x + "," + y, "its touches were " + touches);
+    }
+    return this;
+  }
+
+  /** One DTMF request carried exactly {@code digits}. */
+  public FakeSnomPhoneAssert sentDtmf(String digits) {
+    isNotNull();
+    List<String> sent = actual.dtmf();
+    if (!sent.contains(digits)) {
+      fail("to have sent DTMF \"" + digits + "\"", "it sent " + quoted(sent));
+    }
+    return this;
+  }
+
+  /** It went through exactly {@code times} reboots. */
+  public FakeSnomPhoneAssert hasRebooted(int times) {
+    isNotNull();
+    int reboots = actual.state().reboots();
+    if (reboots != times) {
+      fail("to have rebooted " + times + " time(s)", "it rebooted " + reboots + " time(s)");
+    }
+    return this;
+  }
+
+  /** It read exactly {@code count} requests. */
+  public FakeSnomPhoneAssert receivedRequests(int count) {
+    isNotNull();
+    int got = actual.requests().size();
+    if (got != count) {
+      fail("to have received " + count + " request(s)", "it received " + got);
+    }
+    return this;
+  }
+
+  /** Every request was understood; reading the rejections satisfies a strict fake's close. */
+  public FakeSnomPhoneAssert hasNoRejectedRequests() {
+    isNotNull();
+    List<RejectedRequest> rejected = actual.rejected();
+    if (!rejected.isEmpty()) {
+      fail("to have understood every request", "it rejected " + Rejections.list(rejected));
+    }
+    return this;
+  }
+
+  /** The requests it did not carry out, for list assertions (the test has then seen them). */
+  public ListAssert<RejectedRequest> rejectedRequests() {
+    isNotNull();
+    return Assertions.assertThat(actual.rejected())
+        .as(() -> "requests rejected by " + actual + "\n" + journal());
+  }
+
+  private void fail(String expected, String actually) {
+    failWithMessage(
+        "%s",
+        "\nExpecting " + actual + "\n  " + expected + "\nbut " + actually + ".\n" + journal());
+  }
+
+  private String journal() {
+    return Journal.ofRequests(actual.requests());
+  }
+
+  static String quoted(List<String> values) {
+    return values.isEmpty()
+        ? "nothing"
+        : values.stream().map(v -> "\"" + v + "\"").toList().toString();
+  }
+}

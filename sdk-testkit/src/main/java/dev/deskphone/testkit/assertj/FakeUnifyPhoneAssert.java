@@ -1,0 +1,79 @@
+package dev.deskphone.testkit.assertj;
+
+import dev.deskphone.testkit.FakeUnifyExchange;
+import dev.deskphone.testkit.FakeUnifyPhone;
+import dev.deskphone.testkit.RejectedRequest;
+import java.util.List;
+import java.util.Objects;
+import org.assertj.core.api.AbstractAssert;
+import org.assertj.core.api.Assertions;
+import org.assertj.core.api.ListAssert;
+
+/**
+ * Assertions on a {@link FakeUnifyPhone}: its keys' LEDs, its pushes and key requests. A failure
+ * names the phone, what was expected, what it actually saw, and its journal's last exchanges. Each
+ * assertion reads the fake once, when called, by the fake's clock. Not thread-safe: use an
+ * assertion object on one thread.
+ */
+public final class FakeUnifyPhoneAssert
+    extends AbstractAssert<FakeUnifyPhoneAssert, FakeUnifyPhone> {
+
+  FakeUnifyPhoneAssert(FakeUnifyPhone actual) {
+    super(actual, FakeUnifyPhoneAssert.class);
+  }
+
+  /** Assertions on the LED of key {@code symbolicName} now. */
+  public FakeLedAssert led(String symbolicName) {
+    Objects.requireNonNull(symbolicName, "symbolicName");
+    isNotNull();
+    return new FakeLedAssert(
+        actual.led(symbolicName), symbolicName, "on " + actual + "\n" + journal());
+  }
+
+  /** It sent exactly {@code count} key requests (pressed or pushed). */
+  public FakeUnifyPhoneAssert sentKeyRequests(int count) {
+    return counted(FakeUnifyExchange.Kind.KEY_REQUEST, count, "sent", "key request(s)");
+  }
+
+  /** It received exactly {@code count} pushes, refused ones included. */
+  public FakeUnifyPhoneAssert receivedPushes(int count) {
+    return counted(FakeUnifyExchange.Kind.PUSH_RECEIVED, count, "received", "push(es)");
+  }
+
+  /** It refused no push; reading the rejections satisfies a strict fake's close. */
+  public FakeUnifyPhoneAssert hasNoRejectedRequests() {
+    isNotNull();
+    List<RejectedRequest> rejected = actual.rejected();
+    if (!rejected.isEmpty()) {
+      fail("to have accepted every push", "it refused " + Rejections.list(rejected));
+    }
+    return this;
+  }
+
+  /** The pushes it refused, for list assertions (the test has then seen them). */
+  public ListAssert<RejectedRequest> rejectedRequests() {
+    isNotNull();
+    return Assertions.assertThat(actual.rejected())
+        .as(() -> "pushes refused by " + actual + "\n" + journal());
+  }
+
+  private FakeUnifyPhoneAssert counted(
+      FakeUnifyExchange.Kind kind, int count, String verb, String what) {
+    isNotNull();
+    long got = actual.journal().stream().filter(e -> e.kind() == kind).count();
+    if (got != count) {
+      fail("to have " + verb + " " + count + " " + what, "it " + verb + " " + got);
+    }
+    return this;
+  }
+
+  private void fail(String expected, String actually) {
+    failWithMessage(
+        "%s",
+        "\nExpecting " + actual + "\n  " + expected + "\nbut " + actually + ".\n" + journal());
+  }
+
+  private String journal() {
+    return Journal.ofExchanges(actual.journal());
+  }
+}
