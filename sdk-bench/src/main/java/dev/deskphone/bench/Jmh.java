@@ -13,7 +13,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs one JMH benchmark class with the modest settings of this project (1 fork, 3 warm-up and 5
+ * Runs one JMH benchmark class with the modest settings of this project (1 fork, 5 warm-up and 5
  * measurement iterations of 2 s), any JMH option given on the command line overriding them (for
  * example {@code -prof gc}), and returns each method's score.
  */
@@ -40,7 +40,7 @@ final class Jmh {
       options.forks(1);
     }
     if (!cli.getWarmupIterations().hasValue()) {
-      options.warmupIterations(3);
+      options.warmupIterations(5);
     }
     if (!cli.getWarmupTime().hasValue()) {
       options.warmupTime(TimeValue.seconds(2));
@@ -51,7 +51,7 @@ final class Jmh {
     if (!cli.getMeasurementTime().hasValue()) {
       options.measurementTime(TimeValue.seconds(2));
     }
-    options.jvmArgsAppend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    options.jvmArgsAppend("-Dorg.slf4j.simpleLogger.defaultLogLevel=error");
     Collection<RunResult> results = new Runner(options.build()).run();
     Map<String, Score> scores = new HashMap<>();
     for (RunResult r : results) {

@@ -63,6 +63,7 @@ public class PressBenchmark {
   /** The SDK from 4 threads at once. */
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(4)
   public void sdkThroughput() {
     phone.press("ENTER");
@@ -71,6 +72,7 @@ public class PressBenchmark {
   /** The baseline from 4 threads at once. */
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(4)
   public int rawThroughput() throws IOException, InterruptedException {
     return rawPress();
