@@ -67,6 +67,25 @@ public final class Bench {
         1 / 1.10,
         true);
     s.forEach((k, v) -> Report.note(k + ": " + v));
+    PressBenchmark state = new PressBenchmark();
+    state.start();
+    try {
+      Paired.Result p = Paired.run(state::sdkLatency, state::rawLatency, 10, 40, 200);
+      Report.line(
+          "latency, paired blocks (us/op, median)",
+          p.sdkMicros(),
+          p.baselineMicros(),
+          "us",
+          1.10,
+          false);
+      Report.note(
+          String.format(
+              "paired: %d alternating blocks of 200 presses after 10 warm-up blocks, in this JVM;"
+                  + " median of the per-pair ratios %.3fx",
+              p.blocks(), p.ratio()));
+    } finally {
+      state.stop();
+    }
   }
 
   private static void auth(String[] jmhArgs) throws Exception {

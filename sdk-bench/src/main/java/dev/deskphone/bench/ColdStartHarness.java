@@ -35,6 +35,8 @@ final class ColdStartHarness {
     double[] sendUrl = new double[runs];
     double[] bare = new double[runs];
     double[] noop = new double[runs];
+    double[] sendUrlListening = new double[runs];
+    double[] bareListening = new double[runs];
     try (FakeSnomPhone fake = FakeSnomPhone.builder().start()) {
       String uri = fake.uri().toString();
       launch("noop"); // page cache and the like, not counted
@@ -42,7 +44,9 @@ final class ColdStartHarness {
         press[i] = untilRequest(fake, "press", uri);
         rawPress[i] = untilRequest(fake, "rawpress", uri);
         sendUrl[i] = untilReply("sendurl");
+        sendUrlListening[i] = listening;
         bare[i] = untilReply("bare", b64);
+        bareListening[i] = listening;
         noop[i] = launch("noop");
       }
     }
@@ -70,6 +74,10 @@ final class ColdStartHarness {
             + Stats.range(sendUrl, "%.0f")
             + ", bare server "
             + Stats.range(bare, "%.0f")
+            + " ms; listening (port printed) after: Send URL "
+            + Report.format(Stats.median(sendUrlListening))
+            + " ms, bare "
+            + Report.format(Stats.median(bareListening))
             + " ms; an empty main() start to exit: "
             + Report.format(Stats.median(noop))
             + " ms");
@@ -116,6 +124,8 @@ final class ColdStartHarness {
   }
 
   /** Milliseconds from launch to the whole first reply of the child's server. */
+  private static double listening;
+
   private static double untilReply(String... args) throws Exception {
     long start = System.nanoTime();
     Process p = child(args).start();
@@ -127,6 +137,7 @@ final class ColdStartHarness {
         throw new IllegalStateException("the child said " + line);
       }
       int port = Integer.parseInt(line.substring(5));
+      listening = (System.nanoTime() - start) / 1e6;
       try (Socket s = new Socket()) {
         s.setTcpNoDelay(true);
         s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
