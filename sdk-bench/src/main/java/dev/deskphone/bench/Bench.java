@@ -98,6 +98,27 @@ public final class Bench {
     Report.line("Basic vs no auth (ops/s)", basic, none, "op/s", null, true);
     Report.line("Digest vs no auth (ops/s)", digest, none, "op/s", null, true);
     s.forEach((k, v) -> Report.note(k + ": " + v));
+    try (FakeSnomPhone basicFake = AuthBenchmark.fake("basic");
+        FakeSnomPhone digestFake = AuthBenchmark.fake("digest")) {
+      PhoneAuthenticator authenticator = PhoneAuthenticator.builder().build();
+      SnomPhone basicPhone = AuthBenchmark.client("basic", basicFake, authenticator);
+      SnomPhone digestPhone = AuthBenchmark.client("digest", digestFake, authenticator);
+      Paired.Result p =
+          Paired.run(
+              () -> digestPhone.press("ENTER"), () -> basicPhone.press("ENTER"), 10, 40, 200);
+      Report.line(
+          "Digest vs Basic, paired blocks (ops/s)",
+          1e6 / p.sdkMicros(),
+          1e6 / p.baselineMicros(),
+          "op/s",
+          0.9,
+          true);
+      Report.note(
+          String.format(
+              "paired: %d alternating blocks of 200 presses after 10 warm-up blocks; median of the"
+                  + " per-pair time ratios %.3fx",
+              p.blocks(), p.ratio()));
+    }
     for (String auth : List.of("none", "basic", "digest")) {
       roundTrips(auth, 100);
     }
