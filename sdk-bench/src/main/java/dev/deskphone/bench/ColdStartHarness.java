@@ -5,7 +5,6 @@ import dev.deskphone.unify.TurnledXml;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -43,10 +42,12 @@ final class ColdStartHarness {
       for (int i = 0; i < runs; i++) {
         press[i] = untilRequest(fake, "press", uri);
         rawPress[i] = untilRequest(fake, "rawpress", uri);
-        sendUrl[i] = untilReply("sendurl");
-        sendUrlListening[i] = listening;
-        bare[i] = untilReply("bare", b64);
-        bareListening[i] = listening;
+        double[] s = untilReply("sendurl");
+        sendUrlListening[i] = s[0];
+        sendUrl[i] = s[1];
+        double[] b = untilReply("bare", b64);
+        bareListening[i] = b[0];
+        bare[i] = b[1];
         noop[i] = launch("noop");
       }
     }
@@ -123,13 +124,11 @@ final class ColdStartHarness {
     }
   }
 
-  /** Milliseconds from launch to the whole first reply of the child's server. */
-  private static double listening;
-
-  private static double untilReply(String... args) throws Exception {
+  /** Milliseconds from launch to the child's server listening, and to its whole first reply. */
+  private static double[] untilReply(String... args) throws Exception {
     long start = System.nanoTime();
     Process p = child(args).start();
-    try (OutputStream stdin = p.getOutputStream()) {
+    try {
       BufferedReader out =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
       String line = out.readLine();
@@ -137,7 +136,7 @@ final class ColdStartHarness {
         throw new IllegalStateException("the child said " + line);
       }
       int port = Integer.parseInt(line.substring(5));
-      listening = (System.nanoTime() - start) / 1e6;
+      double listening = (System.nanoTime() - start) / 1e6;
       try (Socket s = new Socket()) {
         s.setTcpNoDelay(true);
         s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
@@ -149,9 +148,10 @@ final class ColdStartHarness {
         if (status != 200) {
           throw new IllegalStateException("the child answered " + status);
         }
-        return ms;
+        return new double[] {listening, ms};
       }
     } finally {
+      p.getOutputStream().close(); // the child stops serving when its stdin closes
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly();
       }

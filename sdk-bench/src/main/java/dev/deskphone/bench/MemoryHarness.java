@@ -189,9 +189,13 @@ final class MemoryHarness {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
       socket.close();
-      acceptor.join(5000);
+      try {
+        acceptor.join(5000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

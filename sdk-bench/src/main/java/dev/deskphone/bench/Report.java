@@ -39,29 +39,25 @@ final class Report {
     } else {
       verdict = String.format(Locale.ROOT, "<= %.2fx %s", goal, ratio <= goal ? "MET" : "MISSED");
     }
+    print(figure, sdk, baseline, unit, verdict);
+  }
+
+  /** Prints a line with an absolute goal: {@code sdk} must stay under {@code limit}. */
+  static void absolute(
+      String figure, double sdk, double baseline, String unit, double limit, String goalText) {
+    print(figure, sdk, baseline, unit, goalText + (sdk < limit ? " MET" : " MISSED"));
+  }
+
+  private static void print(
+      String figure, double sdk, double baseline, String unit, String verdict) {
     System.out.printf(
         Locale.ROOT,
         "%-44s %16s %16s %7.3fx  %s%n",
         figure,
         format(sdk) + " " + unit,
         format(baseline) + " " + unit,
-        ratio,
+        sdk / baseline,
         verdict);
-  }
-
-  /** Prints a line with an absolute goal: {@code sdk} must stay under {@code limit}. */
-  static void absolute(
-      String figure, double sdk, double baseline, String unit, double limit, String goalText) {
-    double ratio = sdk / baseline;
-    System.out.printf(
-        Locale.ROOT,
-        "%-44s %16s %16s %7.3fx  %s %s%n",
-        figure,
-        format(sdk) + " " + unit,
-        format(baseline) + " " + unit,
-        ratio,
-        goalText,
-        sdk < limit ? "MET" : "MISSED");
   }
 
   /** Prints a free-form note under the table. */
