@@ -24,8 +24,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +52,9 @@ import org.slf4j.LoggerFactory;
  * duration. Headers and bodies are never logged.
  *
  * <p>Immutable and thread-safe; share one instance between many phones. It owns a JDK {@link
- * HttpClient} and its selector thread, which end when the transport is no longer reachable.
+ * HttpClient} and its selector thread, which end when the transport is no longer reachable. Each
+ * exchange in flight runs on a thread of a pool shared by all transports (daemon threads, ended
+ * after 30 s idle); {@link #send} itself never blocks.
  */
 public final class JdkHttpTransport implements PhoneTransport {
   private static final Logger LOG = LoggerFactory.getLogger(JdkHttpTransport.class);
@@ -120,16 +128,31 @@ public final class JdkHttpTransport implements PhoneTransport {
     Duration deadline = request.timeout().orElse(timeout);
     SingleShotPublisher body = new SingleShotPublisher(request.body());
     Exchange exchange = new Exchange(request, deadline, System.nanoTime(), body);
-    CompletableFuture<HttpResponse<byte[]>> inFlight;
+    HttpRequest jdkRequest;
     try {
       HttpRequest.Builder rb =
           HttpRequest.newBuilder(request.uri()).method(request.method(), body).timeout(deadline);
       request.headers().forEach(rb::header);
-      inFlight = client.sendAsync(rb.build(), exchange::bodySubscriber);
+      jdkRequest = rb.build();
     } catch (RuntimeException e) {
       exchange.fail(e);
       return exchange.result;
     }
+    // The blocking send() on a pooled thread, not sendAsync(): on JDK 17 sendAsync hops through
+    // the client's executor and then completes on CompletableFuture's default executor, which
+    // starts a new thread for every exchange when the common pool has one thread (2 CPUs).
+    Future<?> inFlight =
+        Exchanges.POOL.submit(
+            () -> {
+              try {
+                exchange.succeed(client.send(jdkRequest, exchange::bodySubscriber));
+              } catch (IOException | RuntimeException e) {
+                exchange.fail(e);
+              } catch (InterruptedException e) {
+                // timed out or cancelled: the result is complete already, the exchange aborted
+                exchange.fail(e);
+              }
+            });
     ScheduledFuture<?> timer =
         Deadlines.schedule(
             deadline,
@@ -138,20 +161,11 @@ public final class JdkHttpTransport implements PhoneTransport {
                 inFlight.cancel(true);
               }
             });
-    inFlight.whenComplete(
-        (response, error) -> {
-          timer.cancel(false);
-          if (error != null) {
-            exchange.fail(error);
-          } else {
-            exchange.succeed(response);
-          }
-        });
     // A caller that cancels the returned future aborts the exchange.
     exchange.result.whenComplete(
         (r, e) -> {
+          timer.cancel(false);
           if (e instanceof CancellationException) {
-            timer.cancel(false);
             inFlight.cancel(true);
           }
         });
@@ -169,6 +183,28 @@ public final class JdkHttpTransport implements PhoneTransport {
         + ", tls="
         + tls
         + "]";
+  }
+
+  /** The threads that run exchanges: as many as are in flight, each ended after 30 s idle. */
+  private static final class Exchanges {
+    static final ExecutorService POOL = newPool();
+
+    private static ExecutorService newPool() {
+      AtomicInteger n = new AtomicInteger();
+      ThreadPoolExecutor pool =
+          new ThreadPoolExecutor(
+              0,
+              Integer.MAX_VALUE,
+              30,
+              TimeUnit.SECONDS,
+              new SynchronousQueue<>(),
+              r -> {
+                Thread t = new Thread(r, "deskphone-exchange-" + n.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+      return pool;
+    }
   }
 
   /** The state of one exchange: when it started, whether an answer's head arrived. */
@@ -359,9 +395,8 @@ public final class JdkHttpTransport implements PhoneTransport {
       Throwable cause = t.getCause();
       if (cause instanceof SingleShotPublisher.ResendRefusedException
           || cause instanceof CappedBodySubscriber.TooLargeException
-          || cause instanceof ConnectException
-          || cause instanceof SSLHandshakeException) {
-        return cause;
+          || cause instanceof IOException) {
+        return unwrap(cause);
       }
     }
     return t;

@@ -1,0 +1,174 @@
+package dev.deskphone.bench;
+
+import dev.deskphone.core.PhoneAuthenticator;
+import dev.deskphone.snom.SnomPhone;
+import dev.deskphone.testkit.FakeRequest;
+import dev.deskphone.testkit.FakeSnomPhone;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmarks' one entry point: {@code java -jar sdk-bench/target/benchmarks.jar NAME [JMH
+ * options]}, NAME one of {@code press auth fanout sendurl xml coldstart memory testkit}, or {@code
+ * jmh ...} for JMH's own command line. Each prints its figures beside a baseline measured in the
+ * same run, the ratio and the goal. Every server is started here on 127.0.0.1; every loop is
+ * bounded.
+ */
+public final class Bench {
+  private Bench() {}
+
+  /** Runs the benchmark named by {@code args[0]}. */
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      System.out.println(
+          "usage: java -jar benchmarks.jar press|auth|fanout|sendurl|xml|coldstart|memory|testkit"
+              + " [options]  (or: jmh [JMH options])");
+      System.exit(2);
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    // Before any logger exists: the access log and the plain-http Digest warning are not figures.
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+    System.out.println(Machine.describe());
+    switch (args[0]) {
+      case "press" -> press(rest);
+      case "auth" -> auth(rest);
+      case "xml" -> xml(rest);
+      case "fanout" -> FanoutHarness.run(rest);
+      case "sendurl" -> SendUrlLoadHarness.run(rest);
+      case "coldstart" -> ColdStartHarness.run(rest);
+      case "memory" -> MemoryHarness.run(rest);
+      case "testkit" -> TestkitHarness.run(rest);
+      case "jmh" -> org.openjdk.jmh.Main.main(rest);
+      default -> {
+        System.out.println("unknown benchmark " + args[0]);
+        System.exit(2);
+      }
+    }
+    // The JDK HttpServer's dispatcher thread is not a daemon.
+    System.exit(0);
+  }
+
+  private static void press(String[] jmhArgs) throws Exception {
+    Map<String, Jmh.Score> s = Jmh.run(PressBenchmark.class, jmhArgs);
+    Report.head("1. SnomPhone.press vs raw java.net.http GET, same URL, same FakeSnomPhone");
+    Report.line(
+        "latency, 1 thread (us/op, lower is better)",
+        s.get("sdkLatency").score(),
+        s.get("rawLatency").score(),
+        "us",
+        1.10,
+        false);
+    Report.line(
+        "throughput, 4 threads (ops/s)",
+        s.get("sdkThroughput").score(),
+        s.get("rawThroughput").score(),
+        "op/s",
+        1 / 1.10,
+        true);
+    s.forEach((k, v) -> Report.note(k + ": " + v));
+    PressBenchmark state = new PressBenchmark();
+    state.start();
+    try {
+      Paired.Result p = Paired.run(state::sdkLatency, state::rawLatency, 10, 40, 200);
+      Report.line(
+          "latency, paired blocks (us/op, median)",
+          p.sdkMicros(),
+          p.baselineMicros(),
+          "us",
+          1.10,
+          false);
+      Report.note(
+          String.format(
+              "paired: %d alternating blocks of 200 presses after 10 warm-up blocks, in this JVM;"
+                  + " median of the per-pair ratios %.3fx",
+              p.blocks(), p.ratio()));
+    } finally {
+      state.stop();
+    }
+  }
+
+  private static void auth(String[] jmhArgs) throws Exception {
+    Map<String, Jmh.Score> s = Jmh.run(AuthBenchmark.class, jmhArgs);
+    double none = s.get("press:none").score();
+    double basic = s.get("press:basic").score();
+    double digest = s.get("press:digest").score();
+    Report.head("2. press throughput, 1 thread: Digest (nonce reused) vs Basic vs no auth");
+    Report.line("Digest vs Basic (ops/s)", digest, basic, "op/s", 0.9, true);
+    Report.line("Basic vs no auth (ops/s)", basic, none, "op/s", null, true);
+    Report.line("Digest vs no auth (ops/s)", digest, none, "op/s", null, true);
+    s.forEach((k, v) -> Report.note(k + ": " + v));
+    try (FakeSnomPhone basicFake = AuthBenchmark.fake("basic");
+        FakeSnomPhone digestFake = AuthBenchmark.fake("digest")) {
+      PhoneAuthenticator authenticator = PhoneAuthenticator.builder().build();
+      SnomPhone basicPhone = AuthBenchmark.client("basic", basicFake, authenticator);
+      SnomPhone digestPhone = AuthBenchmark.client("digest", digestFake, authenticator);
+      Paired.Result p =
+          Paired.run(
+              () -> digestPhone.press("ENTER"), () -> basicPhone.press("ENTER"), 10, 40, 200);
+      Report.line(
+          "Digest vs Basic, paired blocks (ops/s)",
+          1e6 / p.sdkMicros(),
+          1e6 / p.baselineMicros(),
+          "op/s",
+          0.9,
+          true);
+      Report.note(
+          String.format(
+              "paired: %d alternating blocks of 200 presses after 10 warm-up blocks; median of the"
+                  + " per-pair time ratios %.3fx",
+              p.blocks(), p.ratio()));
+    }
+    for (String auth : List.of("none", "basic", "digest")) {
+      roundTrips(auth, 100);
+    }
+  }
+
+  /** Counts the fake's requests for {@code commands} presses with a fresh authenticator. */
+  private static void roundTrips(String auth, int commands) {
+    try (FakeSnomPhone fake = AuthBenchmark.fake(auth)) {
+      SnomPhone phone = AuthBenchmark.client(auth, fake, PhoneAuthenticator.builder().build());
+      phone.press("ENTER");
+      int first = fake.requests().size();
+      for (int i = 1; i < commands; i++) {
+        phone.press("ENTER");
+      }
+      List<FakeRequest> all = fake.requests();
+      int after = all.size() - first;
+      long unauthenticated =
+          all.stream().skip(first).filter(r -> r.header("Authorization").isEmpty()).count();
+      Report.note(
+          String.format(
+              "%-6s: %d commands -> %d requests at the server: %d for the first, %d for the next"
+                  + " %d (%s round trip each%s)",
+              auth,
+              commands,
+              all.size(),
+              first,
+              after,
+              commands - 1,
+              after == commands - 1 ? "exactly one" : "NOT one",
+              auth.equals("none") ? "" : ", " + unauthenticated + " without Authorization"));
+    }
+  }
+
+  private static void xml(String[] jmhArgs) throws Exception {
+    Map<String, Jmh.Score> s = Jmh.run(TurnledXmlBenchmark.class, jmhArgs);
+    Report.head("5. TurnledXml, one LED reply, 1 thread (ops/s) vs JDK StAX on the same document");
+    Report.line(
+        "write (TurnledXml.toBytes)",
+        s.get("sdkWrite").score(),
+        s.get("staxWrite").score(),
+        "op/s",
+        null,
+        true);
+    Report.line(
+        "read (TurnledXml.read(byte[]))",
+        s.get("sdkRead").score(),
+        s.get("staxRead").score(),
+        "op/s",
+        null,
+        true);
+    s.forEach((k, v) -> Report.note(k + ": " + v));
+  }
+}

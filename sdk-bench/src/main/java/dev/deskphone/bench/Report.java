@@ -1,0 +1,77 @@
+package dev.deskphone.bench;
+
+import java.util.Locale;
+
+/**
+ * Prints one figure beside its baseline from the same run, their ratio and the goal, as one line of
+ * a table that docs/PERFORMANCE.md copies.
+ */
+final class Report {
+  private Report() {}
+
+  /** Prints the table head. */
+  static void head(String title) {
+    System.out.println();
+    System.out.println("== " + title);
+    System.out.printf(
+        Locale.ROOT, "%-44s %16s %16s %8s  %s%n", "figure", "SDK", "baseline", "ratio", "goal");
+  }
+
+  /**
+   * Prints a line: {@code sdk} and {@code baseline} in {@code unit}, the ratio sdk/baseline, and
+   * whether it meets {@code goal} (a ratio bound, or null for none).
+   *
+   * @param higherIsBetter whether the goal is a floor (throughput) rather than a ceiling (time)
+   */
+  static void line(
+      String figure,
+      double sdk,
+      double baseline,
+      String unit,
+      Double goal,
+      boolean higherIsBetter) {
+    double ratio = sdk / baseline;
+    String verdict;
+    if (goal == null) {
+      verdict = "(no goal)";
+    } else if (higherIsBetter) {
+      verdict = String.format(Locale.ROOT, ">= %.2fx %s", goal, ratio >= goal ? "MET" : "MISSED");
+    } else {
+      verdict = String.format(Locale.ROOT, "<= %.2fx %s", goal, ratio <= goal ? "MET" : "MISSED");
+    }
+    print(figure, sdk, baseline, unit, verdict);
+  }
+
+  /** Prints a line with an absolute goal: {@code sdk} must stay under {@code limit}. */
+  static void absolute(
+      String figure, double sdk, double baseline, String unit, double limit, String goalText) {
+    print(figure, sdk, baseline, unit, goalText + (sdk < limit ? " MET" : " MISSED"));
+  }
+
+  private static void print(
+      String figure, double sdk, double baseline, String unit, String verdict) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-44s %16s %16s %7.3fx  %s%n",
+        figure,
+        format(sdk) + " " + unit,
+        format(baseline) + " " + unit,
+        sdk / baseline,
+        verdict);
+  }
+
+  /** Prints a free-form note under the table. */
+  static void note(String text) {
+    System.out.println("   " + text);
+  }
+
+  static String format(double v) {
+    double a = Math.abs(v);
+    if (a >= 100) {
+      return String.format(Locale.ROOT, "%.0f", v);
+    } else if (a >= 10) {
+      return String.format(Locale.ROOT, "%.1f", v);
+    }
+    return String.format(Locale.ROOT, "%.2f", v);
+  }
+}
