@@ -17,6 +17,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * An SLF4J provider for sdk-core's tests (chosen with {@code -Dslf4j.provider}) that keeps every
  * log line at every level, so tests can assert on what was logged and on what never was.
  */
+@SuppressWarnings("exports") // a test-only provider, loaded by slf4j through its service interface
 public final class RecordingLogs implements SLF4JServiceProvider {
   private static final List<String> LINES = new CopyOnWriteArrayList<>();
 

@@ -34,10 +34,9 @@ enum Fault {
   static final Duration DEADLINE = Duration.ofMillis(800);
 
   final int deliveries;
-  final Set<Class<? extends RuntimeException>> errors;
+  final Set<Class<?>> errors;
 
-  @SafeVarargs
-  Fault(int deliveries, Class<? extends RuntimeException>... errors) {
+  Fault(int deliveries, Class<?>... errors) {
     this.deliveries = deliveries;
     this.errors = Set.of(errors);
   }

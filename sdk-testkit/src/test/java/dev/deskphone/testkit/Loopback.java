@@ -13,7 +13,7 @@ public final class Loopback {
   /** Whether a connection to {@code uri}'s port on 127.0.0.1 is refused: nothing listens. */
   public static boolean refuses(URI uri) {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), uri.getPort())) {
-      return false;
+      return !s.isConnected();
     } catch (ConnectException e) {
       return true;
     } catch (IOException e) {

@@ -63,7 +63,9 @@ public final class BatchRun<P, R> {
     this.concurrency = concurrency;
     this.deadline = deadline;
     this.perPhoneTimeout = perPhoneTimeout;
-    this.outcomes = new BatchOutcome[phones.size()];
+    @SuppressWarnings("unchecked") // an array of a generic type; it never leaves this class
+    BatchOutcome<P, R>[] slots = (BatchOutcome<P, R>[]) new BatchOutcome<?, ?>[phones.size()];
+    this.outcomes = slots;
     this.running = new AtomicReferenceArray<>(phones.size());
     this.cancelReasons = new AtomicReferenceArray<>(phones.size());
   }
