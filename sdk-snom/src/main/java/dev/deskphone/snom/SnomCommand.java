@@ -4,8 +4,8 @@ import dev.deskphone.core.KeyEvent;
 import dev.deskphone.core.PhoneUnsupportedException;
 import dev.deskphone.core.TouchCommand;
 import dev.deskphone.core.internal.Checks;
+import dev.deskphone.core.internal.PercentEncoding;
 import dev.deskphone.core.internal.Redaction;
-import dev.deskphone.snom.internal.QueryEncoding;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +88,7 @@ public final class SnomCommand {
   public static SnomCommand press(SnomKeySequence sequence) {
     Objects.requireNonNull(sequence, "sequence");
     List<SnomKey> keys = sequence.events().stream().map(e -> (SnomKey) e.key()).toList();
-    String value = QueryEncoding.encode(sequence.toString(), ";,");
+    String value = PercentEncoding.encode(sequence.toString(), ";,");
     return new SnomCommand("snom press", COMMAND, "key=" + value, keys, List.of(), false);
   }
 
@@ -164,7 +164,7 @@ public final class SnomCommand {
     return simple(
         "snom dial",
         COMMAND,
-        "number=" + encodedNumber + "&outgoing_uri=" + QueryEncoding.encode(outgoingUri, ":@"));
+        "number=" + encodedNumber + "&outgoing_uri=" + PercentEncoding.encode(outgoingUri, ":@"));
   }
 
   private static String number(String number) {
@@ -176,7 +176,7 @@ public final class SnomCommand {
               + " digits, '*' and '#', with an optional leading '+', was "
               + Checks.quote(number));
     }
-    return QueryEncoding.encode(number, "");
+    return PercentEncoding.encode(number, "");
   }
 
   /**
@@ -194,7 +194,7 @@ public final class SnomCommand {
               + " of 0-9, '*' and '#', was "
               + Checks.quote(digits));
     }
-    return simple("snom dtmf", COMMAND, "key_dtmf=" + QueryEncoding.encode(digits, ""));
+    return simple("snom dtmf", COMMAND, "key_dtmf=" + PercentEncoding.encode(digits, ""));
   }
 
   /** Ends every call: {@code /command.htm?RELEASE_ALL_CALLS}. */
@@ -292,7 +292,7 @@ public final class SnomCommand {
     return simple(
         "snom upgrade firmware",
         "/dummy.htm",
-        "swload=load&firmware=" + QueryEncoding.encode(text, ":/"));
+        "swload=load&firmware=" + PercentEncoding.encode(text, ":/"));
   }
 
   /** Fixes the line-info layer of {@code screen.bmp} (snom 820/821): {@code FIX_LIL=true}. */

@@ -1,6 +1,7 @@
 package dev.deskphone.unify.internal;
 
 import dev.deskphone.core.internal.Checks;
+import dev.deskphone.core.internal.PercentEncoding;
 import dev.deskphone.core.internal.Redaction;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -19,26 +20,13 @@ import java.util.Map;
  * followed by two hex digits, or bytes that are not valid in the charset, are errors. Stateless.
  */
 public final class FormCodec {
-  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
   private FormCodec() {}
 
   /** Percent-encodes {@code value} as UTF-8, keeping {@code A-Z a-z 0-9 - . _ ~}. */
   public static String encode(String value) {
-    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-    StringBuilder out = new StringBuilder(bytes.length + 8);
-    for (byte b : bytes) {
-      int c = b & 0xff;
-      if (isUnreserved(c)) {
-        out.append((char) c);
-      } else {
-        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
-      }
-    }
-    return out.toString();
+    return PercentEncoding.encode(value);
   }
 
-  /** {@code name=value&...}, each part {@linkplain #encode encoded}, in the given order. */
   public static String encode(List<Map.Entry<String, String>> pairs) {
     StringBuilder out = new StringBuilder();
     for (Map.Entry<String, String> pair : pairs) {
@@ -153,15 +141,5 @@ public final class FormCodec {
       throw new IllegalArgumentException(
           what + " is not valid " + charset.name() + " once percent-decoded");
     }
-  }
-
-  private static boolean isUnreserved(int c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '-'
-        || c == '.'
-        || c == '_'
-        || c == '~';
   }
 }

@@ -1,4 +1,4 @@
-package dev.deskphone.snom.internal;
+package dev.deskphone.core.internal;
 
 import java.nio.charset.StandardCharsets;
 
@@ -6,12 +6,13 @@ import java.nio.charset.StandardCharsets;
  * Percent-encoding of query values: every byte of the UTF-8 form is written as {@code %XX} unless
  * it is an RFC 3986 unreserved character or one the caller lets through. Whatever a value holds,
  * the result never contains {@code &}, {@code =}, {@code #}, {@code +}, a space or a control
- * character, so a value can never add a parameter or end the query.
+ * character, so a value can never add a parameter or end the query. Shared by the snom commands and
+ * the Unify forms.
  */
-public final class QueryEncoding {
+public final class PercentEncoding {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  private QueryEncoding() {}
+  private PercentEncoding() {}
 
   /**
    * Encodes {@code value}, leaving unreserved characters and those in {@code raw} as they are.
@@ -33,7 +34,13 @@ public final class QueryEncoding {
     return out.toString();
   }
 
-  private static boolean isUnreserved(int c) {
+  /** Encodes {@code value} keeping only unreserved characters: form fields and strict values. */
+  public static String encode(String value) {
+    return encode(value, "");
+  }
+
+  /** Whether {@code c} is an RFC 3986 unreserved character: {@code A-Z a-z 0-9 - . _ ~}. */
+  public static boolean isUnreserved(int c) {
     return (c >= 'a' && c <= 'z')
         || (c >= 'A' && c <= 'Z')
         || (c >= '0' && c <= '9')
