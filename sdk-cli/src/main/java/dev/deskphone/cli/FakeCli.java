@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,6 +31,19 @@ final class FakeCli {
   private static final Duration POLL = Duration.ofMillis(200);
 
   @ParentCommand Deskphone root;
+
+  /** Where a fake listens: the options both fakes take. */
+  static final class Listen {
+    @Option(
+        names = "--port",
+        defaultValue = "0",
+        paramLabel = "PORT",
+        description = "Port (default: any free one)")
+    int port;
+
+    @Option(names = "--https", description = "Serve https with a certificate made for this run")
+    boolean https;
+  }
 
   /** Prints the fingerprint, if any, then runs {@code printer} on its own thread until stopped. */
   static void serve(Terminal t, String fingerprint, Runnable printer) throws InterruptedException {
@@ -58,12 +72,7 @@ final class FakeCli {
   static final class Snom implements Callable<Integer> {
     @ParentCommand FakeCli fake;
 
-    @Option(
-        names = "--port",
-        defaultValue = "0",
-        paramLabel = "PORT",
-        description = "Port (default: any free one)")
-    int port;
+    @Mixin Listen listen;
 
     @Option(
         names = "--digest",
@@ -77,15 +86,12 @@ final class FakeCli {
         description = "Ask for Basic (test credentials)")
     String basic;
 
-    @Option(names = "--https", description = "Serve https with a certificate made for this run")
-    boolean https;
-
     @Option(names = "--model", paramLabel = "MODEL", description = "Behave as this model, e.g. 870")
     String model;
 
     @Override
     public Integer call() throws InterruptedException {
-      FakeSnomPhoneBuilder b = FakeSnomPhone.builder().port(port).lenient();
+      FakeSnomPhoneBuilder b = FakeSnomPhone.builder().port(listen.port).lenient();
       if (digest != null && basic != null) {
         throw new IllegalArgumentException("give --digest or --basic, not both");
       }
@@ -99,7 +105,7 @@ final class FakeCli {
       if (model != null) {
         b.model(Models.parse(model));
       }
-      if (https) {
+      if (listen.https) {
         b.https();
       }
       Terminal t = fake.root.terminal();
@@ -112,7 +118,7 @@ final class FakeCli {
                     + phone.uri()
                     + (digest != null ? ", Digest" : basic != null ? ", Basic" : ", no login")
                     + "; Ctrl-C stops it");
-        serve(t, https ? phone.certificateFingerprint() : null, () -> print(t, phone));
+        serve(t, listen.https ? phone.certificateFingerprint() : null, () -> print(t, phone));
       }
       return ExitCode.OK;
     }
@@ -150,17 +156,7 @@ final class FakeCli {
   static final class Unify implements Callable<Integer> {
     @ParentCommand FakeCli fake;
 
-    @Option(
-        names = "--port",
-        defaultValue = "0",
-        paramLabel = "PORT",
-        description = "Port (default: any free one)")
-    int port;
-
-    @Option(
-        names = "--https",
-        description = "Serve pushes over https with a certificate made for this run")
-    boolean https;
+    @Mixin Listen listen;
 
     @Option(
         names = "--key",
@@ -171,7 +167,7 @@ final class FakeCli {
 
     @Override
     public Integer call() throws InterruptedException {
-      FakeUnifyPhoneBuilder b = FakeUnifyPhone.builder().port(port).lenient();
+      FakeUnifyPhoneBuilder b = FakeUnifyPhone.builder().port(listen.port).lenient();
       for (String key : keys) {
         int eq = key.indexOf('=');
         if (eq <= 0) {
@@ -183,13 +179,13 @@ final class FakeCli {
                 .server(URI.create(key.substring(eq + 1)))
                 .build());
       }
-      if (https) {
+      if (listen.https) {
         b.https();
       }
       Terminal t = fake.root.terminal();
       try (FakeUnifyPhone phone = b.start()) {
         t.out().println("fake Unify phone taking pushes on " + phone.uri() + "; Ctrl-C stops it");
-        serve(t, https ? phone.certificateFingerprint() : null, () -> print(t, phone));
+        serve(t, listen.https ? phone.certificateFingerprint() : null, () -> print(t, phone));
       }
       return ExitCode.OK;
     }
