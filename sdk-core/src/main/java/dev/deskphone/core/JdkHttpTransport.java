@@ -3,6 +3,7 @@ package dev.deskphone.core;
 import dev.deskphone.core.internal.CappedBodySubscriber;
 import dev.deskphone.core.internal.Checks;
 import dev.deskphone.core.internal.Deadlines;
+import dev.deskphone.core.internal.Futures;
 import dev.deskphone.core.internal.Redaction;
 import dev.deskphone.core.internal.SingleShotPublisher;
 import java.io.EOFException;
@@ -52,9 +53,10 @@ import org.slf4j.LoggerFactory;
  * duration. Headers and bodies are never logged.
  *
  * <p>Immutable and thread-safe; share one instance between many phones. It owns a JDK {@link
- * HttpClient} and its selector thread, which end when the transport is no longer reachable. Each
- * exchange in flight runs on a thread of a pool shared by all transports (daemon threads, ended
- * after 30 s idle); {@link #send} itself never blocks.
+ * HttpClient} and its selector thread, which end when the transport is no longer reachable. An
+ * exchange started with {@link #send} runs on a thread of a pool shared by all transports (daemon
+ * threads, ended after 30 s idle), so {@link #send} itself never blocks; {@link #sendAndWait} runs
+ * it on the calling thread.
  */
 public final class JdkHttpTransport implements PhoneTransport {
   private static final Logger LOG = LoggerFactory.getLogger(JdkHttpTransport.class);
@@ -124,18 +126,9 @@ public final class JdkHttpTransport implements PhoneTransport {
 
   @Override
   public CompletableFuture<PhoneResponse> send(PhoneRequest request) {
-    Objects.requireNonNull(request, "request");
-    Duration deadline = request.timeout().orElse(timeout);
-    SingleShotPublisher body = new SingleShotPublisher(request.body());
-    Exchange exchange = new Exchange(request, deadline, System.nanoTime(), body);
-    HttpRequest jdkRequest;
-    try {
-      HttpRequest.Builder rb =
-          HttpRequest.newBuilder(request.uri()).method(request.method(), body).timeout(deadline);
-      request.headers().forEach(rb::header);
-      jdkRequest = rb.build();
-    } catch (RuntimeException e) {
-      exchange.fail(e);
+    Exchange exchange = new Exchange(request);
+    HttpRequest jdkRequest = exchange.jdkRequest();
+    if (jdkRequest == null) {
       return exchange.result;
     }
     // The blocking send() on a pooled thread, not sendAsync(): on JDK 17 sendAsync hops through
@@ -155,7 +148,7 @@ public final class JdkHttpTransport implements PhoneTransport {
             });
     ScheduledFuture<?> timer =
         Deadlines.schedule(
-            deadline,
+            exchange.deadline,
             () -> {
               if (exchange.timeOut()) {
                 inFlight.cancel(true);
@@ -170,6 +163,45 @@ public final class JdkHttpTransport implements PhoneTransport {
           }
         });
     return exchange.result;
+  }
+
+  /**
+   * Runs the exchange on the calling thread. At the deadline the thread is interrupted, which
+   * aborts the JDK client's exchange and closes its connection, and the interrupt is cleared again
+   * before this method returns; an interrupt from elsewhere aborts the exchange too, and stays set.
+   */
+  @Override
+  public PhoneResponse sendAndWait(PhoneRequest request) {
+    Exchange exchange = new Exchange(request);
+    HttpRequest jdkRequest = exchange.jdkRequest();
+    if (jdkRequest != null) {
+      DeadlineInterrupt interrupt = new DeadlineInterrupt(Thread.currentThread());
+      ScheduledFuture<?> timer =
+          Deadlines.schedule(
+              exchange.deadline,
+              () -> {
+                if (exchange.timeOut()) {
+                  interrupt.fire();
+                }
+              });
+      InterruptedException interrupted = null;
+      try {
+        exchange.succeed(client.send(jdkRequest, exchange::bodySubscriber));
+      } catch (IOException | RuntimeException e) {
+        exchange.fail(e);
+      } catch (InterruptedException e) {
+        interrupted = e;
+      } finally {
+        timer.cancel(false);
+        if (!interrupt.disarm() && interrupted != null) {
+          // Not the deadline: the caller's own interrupt, which stays set.
+          Thread.currentThread().interrupt();
+          exchange.complete(
+              null, Futures.interrupted(request.phone(), request.operation(), interrupted));
+        }
+      }
+    }
+    return exchange.outcome();
   }
 
   @Override
@@ -207,21 +239,73 @@ public final class JdkHttpTransport implements PhoneTransport {
     }
   }
 
+  /**
+   * Interrupts a thread blocked in {@code HttpClient.send} when its deadline passes, and never once
+   * it has left: the thread disarms it on the way out and so never keeps an interrupt it did not
+   * cause.
+   */
+  private static final class DeadlineInterrupt {
+    private final Thread thread;
+    private boolean disarmed;
+    private boolean fired;
+
+    DeadlineInterrupt(Thread thread) {
+      this.thread = thread;
+    }
+
+    synchronized void fire() {
+      if (!disarmed) {
+        fired = true;
+        thread.interrupt();
+      }
+    }
+
+    /** Called by the thread itself; clears this deadline's interrupt. Whether it fired. */
+    synchronized boolean disarm() {
+      disarmed = true;
+      if (fired) {
+        Thread.interrupted();
+      }
+      return fired;
+    }
+  }
+
   /** The state of one exchange: when it started, whether an answer's head arrived. */
   private final class Exchange {
     final CompletableFuture<PhoneResponse> result = new CompletableFuture<>();
     final PhoneRequest request;
     final Duration deadline;
-    final long startNanos;
+    final long startNanos = System.nanoTime();
     final SingleShotPublisher body;
     final AtomicBoolean finished = new AtomicBoolean();
     volatile int status = -1;
 
-    Exchange(PhoneRequest request, Duration deadline, long startNanos, SingleShotPublisher body) {
-      this.request = request;
-      this.deadline = deadline;
-      this.startNanos = startNanos;
-      this.body = body;
+    Exchange(PhoneRequest request) {
+      this.request = Objects.requireNonNull(request, "request");
+      this.deadline = request.timeout().orElse(timeout);
+      this.body = new SingleShotPublisher(request.body());
+    }
+
+    /** The JDK request, or null with the exchange failed if the JDK client refuses it. */
+    HttpRequest jdkRequest() {
+      try {
+        HttpRequest.Builder rb =
+            HttpRequest.newBuilder(request.uri()).method(request.method(), body).timeout(deadline);
+        request.headers().forEach(rb::header);
+        return rb.build();
+      } catch (RuntimeException e) {
+        fail(e);
+        return null;
+      }
+    }
+
+    /** The answer of a completed exchange, or its error thrown. */
+    PhoneResponse outcome() {
+      try {
+        return result.getNow(null);
+      } catch (CompletionException e) {
+        throw (PhoneException) e.getCause();
+      }
     }
 
     HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info) {
@@ -266,7 +350,7 @@ public final class JdkHttpTransport implements PhoneTransport {
     }
 
     /** Logs, then completes: a caller woken by the future sees the log line already written. */
-    private boolean complete(PhoneResponse response, PhoneException error) {
+    boolean complete(PhoneResponse response, PhoneException error) {
       if (!finished.compareAndSet(false, true)) {
         return false;
       }

@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * <p>State is kept per phone ({@code scheme://host:port}) and realm, so phones sharing a realm
  * never share nonces. Share one authenticator between all clients of the same phones: {@link
  * #shared()} is the one the SDK's clients use unless given another, so two clients of one phone
- * never count nonces or failed logins apart. Thread-safe; never blocks.
+ * never count nonces or failed logins apart. Thread-safe; {@link #send} never blocks.
  */
 public final class PhoneAuthenticator {
   private static final Logger LOG = LoggerFactory.getLogger(PhoneAuthenticator.class);
@@ -86,145 +86,184 @@ public final class PhoneAuthenticator {
   public CompletableFuture<PhoneResponse> send(
       PhoneTransport transport, PhoneRequest request, PhoneAuth auth) {
     Objects.requireNonNull(transport, "transport");
-    Objects.requireNonNull(request, "request");
-    Objects.requireNonNull(auth, "auth");
-    Optional<Credentials> credentials = auth.credentials();
-    if (credentials.isEmpty()) {
-      return transport
-          .send(request)
-          .thenApply(
-              response -> {
-                if (response.status() == 401) {
-                  throw refused(
-                      request, "the phone asks for credentials and none are configured", null);
-                }
-                return response;
-              });
-    }
-    Credentials creds = credentials.get();
-    PhoneAuthState state = phones.computeIfAbsent(request.phone(), p -> new PhoneAuthState());
-    Instant now = clock.instant();
-    Instant lockedUntil = state.lockedUntil(creds, now, LOCKOUT_THRESHOLD, LOCKOUT_WINDOW);
-    if (lockedUntil != null) {
-      return CompletableFuture.failedFuture(
-          refused(
-              request,
-              "not contacting the phone: it refused these credentials "
-                  + LOCKOUT_THRESHOLD
-                  + " times in the last minute and locks its web interface after 3 failed"
-                  + " logins; try again after "
-                  + lockedUntil
-                  + " or with other credentials",
-              null));
-    }
-    PhoneRequest first;
-    DigestSession session = state.digest();
+    Attempt attempt;
     try {
-      if (session != null) {
-        first = withHeader(request, digest(session, request, creds));
-      } else if (state.basic()) {
-        first = withHeader(request, BasicAuthorization.header(creds));
-      } else {
-        first = request;
-      }
-    } catch (UnusableChallengeException | IllegalArgumentException e) {
-      return CompletableFuture.failedFuture(refused(request, e.getMessage(), null));
+      attempt = new Attempt(request, auth);
+    } catch (PhoneAuthenticationException e) {
+      return CompletableFuture.failedFuture(e);
     }
-    boolean preemptive = first != request;
     return transport
-        .send(first)
+        .send(attempt.first)
         .thenCompose(
             response -> {
-              if (response.status() != 401) {
-                if (preemptive) {
-                  state.succeeded();
-                }
+              PhoneRequest retry = attempt.retryAfter(response);
+              if (retry == null) {
                 return CompletableFuture.completedFuture(response);
               }
-              return answer(transport, request, auth, creds, state, session, preemptive, response);
+              return transport.send(retry).thenApply(attempt::afterRetry);
             });
   }
 
-  private CompletableFuture<PhoneResponse> answer(
-      PhoneTransport transport,
-      PhoneRequest request,
-      PhoneAuth auth,
-      Credentials creds,
-      PhoneAuthState state,
-      DigestSession used,
-      boolean preemptive,
-      PhoneResponse challengeResponse) {
-    List<Challenge> challenges =
-        ChallengeParser.parse(challengeResponse.headers().allValues("WWW-Authenticate"));
-    Optional<Challenge> digest = strongestDigest(challenges);
-    Optional<Challenge> basic = challenges.stream().filter(c -> c.isScheme("Basic")).findFirst();
+  /**
+   * Like {@link #send}, blocking: sends with {@link PhoneTransport#sendAndWait} on the calling
+   * thread.
+   *
+   * @return the phone's answer to the (possibly authenticated) request
+   * @throws PhoneAuthenticationException when the credentials are refused, missing, or may not be
+   *     sent
+   * @throws PhoneException when the transport fails, as {@link PhoneTransport#sendAndWait} throws
+   */
+  public PhoneResponse sendAndWait(PhoneTransport transport, PhoneRequest request, PhoneAuth auth) {
+    Objects.requireNonNull(transport, "transport");
+    Attempt attempt = new Attempt(request, auth);
+    PhoneResponse response = transport.sendAndWait(attempt.first);
+    PhoneRequest retry = attempt.retryAfter(response);
+    return retry == null ? response : attempt.afterRetry(transport.sendAndWait(retry));
+  }
 
-    if (preemptive && !worthOneRetry(digest, basic, used)) {
-      state.forgetPreemptive();
-      return failed(state, creds, request, "the phone refused the credentials");
-    }
+  /**
+   * One request's way through authentication: the first request (with preemptive credentials when
+   * the phone's scheme is known), then at most one retry answering the phone's challenge. Its
+   * methods throw {@link PhoneAuthenticationException}.
+   */
+  private final class Attempt {
+    final PhoneRequest request;
+    final PhoneAuth auth;
+    final Credentials creds;
+    final PhoneAuthState state;
+    final DigestSession used;
+    final PhoneRequest first;
 
-    PhoneRequest retry;
-    try {
-      if (digest.isPresent()) {
-        DigestSession session = state.sessionFor(digest.get());
-        retry = withHeader(request, digest(session, request, creds));
-        state.useDigest(session);
-        if (!request.uri().getScheme().equalsIgnoreCase("https") && state.firstPlainHttpDigest()) {
-          LOG.warn(
-              "{}: Digest over plain http protects the password but not the commands;"
-                  + " prefer https",
-              request.phone());
-        }
-      } else if (basic.isPresent()) {
-        if (state.usedDigest() && !auth.downgradeAllowed()) {
-          return CompletableFuture.failedFuture(
-              refused(
-                  request,
-                  "the phone used Digest before and now offers only Basic: refused as a possible"
-                      + " downgrade; if the phone's setting really changed, build its client with"
-                      + " PhoneAuth.allowingDowngrade()",
-                  null));
-        }
-        if (!request.uri().getScheme().equalsIgnoreCase("https") && !auth.basicOverHttpAllowed()) {
-          return CompletableFuture.failedFuture(
-              refused(
-                  request,
-                  "the phone asks for Basic over plain http, which would send the password in"
-                      + " clear; use https, set the phone to Digest, or opt in for this phone with"
-                      + " PhoneAuth.allowingBasicOverHttp()",
-                  null));
-        }
-        retry =
-            withHeader(
-                request, BasicAuthorization.header(creds, BasicAuthorization.charset(basic.get())));
-        state.useBasic();
-      } else {
-        return CompletableFuture.failedFuture(refused(request, unsupported(challenges), null));
+    Attempt(PhoneRequest request, PhoneAuth auth) {
+      this.request = Objects.requireNonNull(request, "request");
+      this.auth = Objects.requireNonNull(auth, "auth");
+      this.creds = auth.credentials().orElse(null);
+      if (creds == null) {
+        state = null;
+        used = null;
+        first = request;
+        return;
       }
-    } catch (UnusableChallengeException | IllegalArgumentException e) {
-      return CompletableFuture.failedFuture(refused(request, e.getMessage(), null));
+      state = phones.computeIfAbsent(request.phone(), p -> new PhoneAuthState());
+      Instant lockedUntil =
+          state.lockedUntil(creds, clock.instant(), LOCKOUT_THRESHOLD, LOCKOUT_WINDOW);
+      if (lockedUntil != null) {
+        throw refused(
+            request,
+            "not contacting the phone: it refused these credentials "
+                + LOCKOUT_THRESHOLD
+                + " times in the last minute and locks its web interface after 3 failed"
+                + " logins; try again after "
+                + lockedUntil
+                + " or with other credentials",
+            null);
+      }
+      used = state.digest();
+      try {
+        if (used != null) {
+          first = withHeader(request, digest(used, request, creds));
+        } else if (state.basic()) {
+          first = withHeader(request, BasicAuthorization.header(creds));
+        } else {
+          first = request;
+        }
+      } catch (UnusableChallengeException | IllegalArgumentException e) {
+        throw refused(request, e.getMessage(), null);
+      }
     }
-    if (LOG.isDebugEnabled()) {
-      LOG.debug(
-          "{}: answering {} challenge{}",
-          request.phone(),
-          digest
-              .map(c -> "Digest " + DigestAlgorithm.of(c).map(DigestAlgorithm::wireName).orElse(""))
-              .orElse("Basic"),
-          preemptive ? " with the fresh nonce" : "");
+
+    /** After the answer to {@link #first}: null if it is final, else the retry to send. */
+    PhoneRequest retryAfter(PhoneResponse response) {
+      if (response.status() != 401) {
+        if (first != request) {
+          state.succeeded();
+        }
+        return null;
+      }
+      if (creds == null) {
+        throw refused(request, "the phone asks for credentials and none are configured", null);
+      }
+      return answer(response);
     }
-    return transport
-        .send(retry)
-        .thenCompose(
-            response -> {
-              if (response.status() == 401) {
-                state.forgetPreemptive();
-                return failed(state, creds, request, "the phone refused the credentials");
-              }
-              state.succeeded();
-              return CompletableFuture.completedFuture(response);
-            });
+
+    /** After the answer to the retry: the answer, unless the phone refused the credentials. */
+    PhoneResponse afterRetry(PhoneResponse response) {
+      if (response.status() == 401) {
+        state.forgetPreemptive();
+        throw failed(state, creds, request, "the phone refused the credentials");
+      }
+      state.succeeded();
+      return response;
+    }
+
+    private PhoneRequest answer(PhoneResponse challengeResponse) {
+      List<Challenge> challenges =
+          ChallengeParser.parse(challengeResponse.headers().allValues("WWW-Authenticate"));
+      Optional<Challenge> digest = strongestDigest(challenges);
+      Optional<Challenge> basic = challenges.stream().filter(c -> c.isScheme("Basic")).findFirst();
+      boolean preemptive = first != request;
+      if (preemptive && !worthOneRetry(digest, basic, used)) {
+        state.forgetPreemptive();
+        throw failed(state, creds, request, "the phone refused the credentials");
+      }
+
+      PhoneRequest retry;
+      try {
+        if (digest.isPresent()) {
+          DigestSession session = state.sessionFor(digest.get());
+          retry = withHeader(request, digest(session, request, creds));
+          state.useDigest(session);
+          if (!isHttps(request) && state.firstPlainHttpDigest()) {
+            LOG.warn(
+                "{}: Digest over plain http protects the password but not the commands;"
+                    + " prefer https",
+                request.phone());
+          }
+        } else if (basic.isPresent()) {
+          if (state.usedDigest() && !auth.downgradeAllowed()) {
+            throw refused(
+                request,
+                "the phone used Digest before and now offers only Basic: refused as a possible"
+                    + " downgrade; if the phone's setting really changed, build its client with"
+                    + " PhoneAuth.allowingDowngrade()",
+                null);
+          }
+          if (!isHttps(request) && !auth.basicOverHttpAllowed()) {
+            throw refused(
+                request,
+                "the phone asks for Basic over plain http, which would send the password in"
+                    + " clear; use https, set the phone to Digest, or opt in for this phone with"
+                    + " PhoneAuth.allowingBasicOverHttp()",
+                null);
+          }
+          retry =
+              withHeader(
+                  request,
+                  BasicAuthorization.header(creds, BasicAuthorization.charset(basic.get())));
+          state.useBasic();
+        } else {
+          throw refused(request, unsupported(challenges), null);
+        }
+      } catch (UnusableChallengeException | IllegalArgumentException e) {
+        throw refused(request, e.getMessage(), null);
+      }
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "{}: answering {} challenge{}",
+            request.phone(),
+            digest
+                .map(
+                    c ->
+                        "Digest " + DigestAlgorithm.of(c).map(DigestAlgorithm::wireName).orElse(""))
+                .orElse("Basic"),
+            preemptive ? " with the fresh nonce" : "");
+      }
+      return retry;
+    }
+  }
+
+  private static boolean isHttps(PhoneRequest request) {
+    return request.uri().getScheme().equalsIgnoreCase("https");
   }
 
   /**
@@ -246,11 +285,10 @@ public final class PhoneAuthenticator {
         || !c.param("nonce").orElse("").equals(used.nonce());
   }
 
-  private CompletableFuture<PhoneResponse> failed(
+  private PhoneAuthenticationException failed(
       PhoneAuthState state, Credentials creds, PhoneRequest request, String detail) {
     state.failed(creds, clock.instant(), LOCKOUT_WINDOW);
-    return CompletableFuture.failedFuture(
-        refused(request, detail + " for user " + creds.username(), null));
+    return refused(request, detail + " for user " + creds.username(), null);
   }
 
   private String digest(DigestSession session, PhoneRequest request, Credentials creds) {

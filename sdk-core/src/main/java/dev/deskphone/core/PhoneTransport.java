@@ -1,5 +1,6 @@
 package dev.deskphone.core;
 
+import dev.deskphone.core.internal.Futures;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -24,6 +25,9 @@ import java.util.concurrent.CompletableFuture;
  *       {@link PhoneResponseException} when an answer arrived but could not be read whole.
  *   <li>No authentication of its own: credentials are added above the transport.
  *   <li>Cancelling the returned future aborts the exchange and closes its connection.
+ *   <li>{@link #sendAndWait} is the blocking form, under the same rules: it throws what the future
+ *       would fail with. A transport that can run the exchange on the calling thread overrides it
+ *       (as {@link JdkHttpTransport} does) to save two thread hand-offs per request.
  * </ul>
  */
 @FunctionalInterface
@@ -36,4 +40,19 @@ public interface PhoneTransport {
    * @return a future completed with the answer, or exceptionally with a {@link PhoneException}
    */
   CompletableFuture<PhoneResponse> send(PhoneRequest request);
+
+  /**
+   * Sends {@code request} once and waits for the phone's answer: the blocking form of {@link
+   * #send}. The default waits on {@link #send}'s future.
+   *
+   * <p>If the calling thread is interrupted while waiting, the exchange is aborted, the thread's
+   * interrupt flag stays set, and a {@link PhoneOutcomeUnknownException} is thrown.
+   *
+   * @param request the request
+   * @return the answer
+   * @throws PhoneException the exception {@link #send}'s future would fail with
+   */
+  default PhoneResponse sendAndWait(PhoneRequest request) {
+    return Futures.await(send(request), request.phone(), request.operation());
+  }
 }

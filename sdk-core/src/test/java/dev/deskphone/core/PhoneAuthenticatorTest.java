@@ -42,7 +42,15 @@ class PhoneAuthenticatorTest {
     RecordingLogs.clear();
   }
 
+  /** Whether the tests go through the blocking {@code sendAndWait}; see the subclass. */
+  boolean blocking() {
+    return false;
+  }
+
   private PhoneResponse send(PhoneTransport phone, URI uri, PhoneAuth auth) {
+    if (blocking()) {
+      return authenticator.sendAndWait(phone, PhoneRequest.get(uri), auth);
+    }
     try {
       return authenticator.send(phone, PhoneRequest.get(uri), auth).join();
     } catch (CompletionException e) {

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * A snom desk phone, driven through its HTTP remote control.
@@ -93,20 +92,9 @@ public final class SnomPhone {
    * @throws PhoneException if the phone could not be reached or did not accept the command
    */
   public void send(SnomCommand command) {
-    CompletableFuture<Void> future = sendAsync(command);
-    try {
-      future.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof PhoneException pe) {
-        throw pe;
-      }
-      throw new PhoneException(phone, command.operation(), "failed unexpectedly", e.getCause());
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new PhoneOutcomeUnknownException(
-          phone, command.operation(), "interrupted while waiting: the command may have run", e);
-    }
+    PhoneRequest request = request(command);
+    SnomAnswers.check(
+        request, authenticator.sendAndWait(transport, request, auth), command.isDial());
   }
 
   /**
@@ -119,6 +107,14 @@ public final class SnomPhone {
    * @throws dev.deskphone.core.PhoneUnsupportedException if the model lacks the feature
    */
   public CompletableFuture<Void> sendAsync(SnomCommand command) {
+    PhoneRequest request = request(command);
+    return authenticator
+        .send(transport, request, auth)
+        .thenAccept(response -> SnomAnswers.check(request, response, command.isDial()));
+  }
+
+  /** The request for {@code command}, checked against the model first. */
+  private PhoneRequest request(SnomCommand command) {
     Objects.requireNonNull(command, "command");
     if (model != null) {
       command.checkFor(model, phone);
@@ -128,10 +124,7 @@ public final class SnomPhone {
     if (timeout != null) {
       request.timeout(timeout);
     }
-    PhoneRequest built = request.build();
-    return authenticator
-        .send(transport, built, auth)
-        .thenAccept(response -> SnomAnswers.check(built, response, command.isDial()));
+    return request.build();
   }
 
   /** Presses keys in one request; see {@link SnomCommand#press(KeyEvent...)}. */

@@ -74,6 +74,107 @@ public abstract class PhoneTransportContract {
     }
   }
 
+  /**
+   * What a {@code sendAndWait} on its own thread gave, and whether that thread was left
+   * interrupted.
+   */
+  private record Waited(PhoneResponse response, Exception error, boolean leftInterrupted) {}
+
+  /**
+   * Runs {@code sendAndWait} on a new thread (a hang guard for the test), interrupting that thread
+   * once {@code interruptOnArrival} has read the request, if given.
+   */
+  private static Waited sendAndWait(
+      PhoneTransport transport, PhoneRequest request, LoopbackHttpServer interruptOnArrival)
+      throws InterruptedException {
+    AtomicReference<Waited> waited = new AtomicReference<>();
+    Thread caller =
+        new Thread(
+            () -> {
+              PhoneResponse response = null;
+              Exception error = null;
+              try {
+                response = transport.sendAndWait(request);
+              } catch (RuntimeException e) {
+                error = e;
+              }
+              waited.set(new Waited(response, error, Thread.currentThread().isInterrupted()));
+            },
+            "contract-sendAndWait");
+    caller.setDaemon(true);
+    caller.start();
+    if (interruptOnArrival != null) {
+      assertThat(interruptOnArrival.awaitRequests(1, Duration.ofSeconds(WAIT_SECONDS))).isTrue();
+      caller.interrupt();
+    }
+    caller.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+    assertThat(caller.isAlive()).as("sendAndWait still blocked after %d s", WAIT_SECONDS).isFalse();
+    return waited.get();
+  }
+
+  @Test
+  void sendAndWaitReturnsTheAnswerAndLeavesNoInterrupt() throws Exception {
+    LoopbackHttpServer server = server(r -> Action.respond(201, "made " + r.target()));
+    Waited waited = sendAndWait(transport(), PhoneRequest.get(server.uri("/w?a=1")), null);
+    assertThat(waited.error()).isNull();
+    assertThat(waited.response().status()).isEqualTo(201);
+    assertThat(waited.response().bodyText()).isEqualTo("made /w?a=1");
+    assertThat(waited.leftInterrupted()).isFalse();
+  }
+
+  @Test
+  void sendAndWaitEndsByTheDeadlineBodyIncludedAndLeavesNoInterrupt() throws Exception {
+    LoopbackHttpServer stalled = server(r -> Action.stall());
+    LoopbackHttpServer slowBody = server(r -> Action.headThenStall(200, 1000));
+    for (LoopbackHttpServer server : List.of(stalled, slowBody)) {
+      PhoneRequest request =
+          PhoneRequest.builder("GET", server.uri("/slow")).timeout(SHORT).build();
+      Waited waited = sendAndWait(transport(), request, null);
+      assertThat(waited.error()).isInstanceOf(PhoneTimeoutException.class);
+      assertThat(waited.leftInterrupted()).as("the deadline's interrupt is cleared").isFalse();
+      assertThat(server.requestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void sendAndWaitNeverResendsOnAKeptAliveConnectionClosedAfterReading() throws Exception {
+    LoopbackHttpServer server =
+        server(r -> r.indexOnConnection() == 1 ? Action.respond(200, "ok") : Action.close());
+    PhoneTransport transport = transport();
+    assertThat(sendAndWait(transport, PhoneRequest.get(server.uri("/first")), null).error())
+        .isNull();
+    Waited second =
+        sendAndWait(transport, PhoneRequest.get(server.uri("/command.htm?key=1")), null);
+    assertThat(second.error()).isInstanceOf(PhoneOutcomeUnknownException.class);
+    assertThat(server.awaitRequests(3, Duration.ofMillis(300))).isFalse();
+    assertThat(server.requests())
+        .extracting(RecordedRequest::target)
+        .containsExactly("/first", "/command.htm?key=1");
+  }
+
+  @Test
+  void interruptingSendAndWaitAbortsTheExchangeAndKeepsTheFlag() throws Exception {
+    LoopbackHttpServer server = server(r -> Action.stall());
+    PhoneTransport transport = transport();
+    Waited waited = sendAndWait(transport, PhoneRequest.get(server.uri("/hang")), server);
+    assertThat(waited.error()).isInstanceOf(PhoneOutcomeUnknownException.class);
+    assertThat(waited.leftInterrupted()).as("the caller's own interrupt stays set").isTrue();
+    assertThat(server.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void sendAndWaitToARefusedConnectionIsAConnectError() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    Waited waited =
+        sendAndWait(
+            transport(), PhoneRequest.get(URI.create("http://127.0.0.1:" + port + "/")), null);
+    assertThat(waited.error()).isInstanceOf(PhoneConnectException.class);
+    assertThat(waited.leftInterrupted()).isFalse();
+  }
+
   @Test
   void everyStatusIsAValue() throws Exception {
     int[] statuses = {200, 204, 400, 401, 403, 404, 500, 503};
