@@ -12,11 +12,11 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +38,10 @@ public final class LoopbackHttpServer implements Closeable {
   private final Object listening = new Object();
   private ServerSocket serverSocket; // guarded by listening; null while suspended
   private Thread acceptor; // guarded by listening
-  private final List<RecordedRequest> journal = new CopyOnWriteArrayList<>();
+
+  /** Guarded by {@link #arrivals}: appending costs O(1) however many requests came before. */
+  private final List<RecordedRequest> journal = new ArrayList<>();
+
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
   private final AtomicInteger connections = new AtomicInteger();
@@ -176,12 +179,16 @@ public final class LoopbackHttpServer implements Closeable {
 
   /** Every request read so far, in arrival order. */
   public List<RecordedRequest> requests() {
-    return List.copyOf(journal);
+    synchronized (arrivals) {
+      return List.copyOf(journal);
+    }
   }
 
   /** How many requests were read so far. */
   public int requestCount() {
-    return journal.size();
+    synchronized (arrivals) {
+      return journal.size();
+    }
   }
 
   /** How many connections were accepted so far. */
@@ -270,7 +277,7 @@ public final class LoopbackHttpServer implements Closeable {
       OutputStream out = socket.getOutputStream();
       for (int index = 1; running; index++) {
         Interceptor faults = interceptor;
-        Action fault = faults.beforeRead(journal.size() + 1, connection, index);
+        Action fault = faults.beforeRead(requestCount() + 1, connection, index);
         if (fault instanceof Action.TlsFailure) {
           failHandshake(socket, in);
           return;
