@@ -3,10 +3,12 @@ package dev.deskphone.bench;
 import dev.deskphone.core.Credentials;
 import dev.deskphone.core.PhoneAuth;
 import dev.deskphone.core.PhoneAuthenticator;
+import dev.deskphone.core.PhoneOutcomeUnknownException;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.FakeSnomPhone;
 import dev.deskphone.testkit.FakeSnomPhoneBuilder;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -31,6 +33,8 @@ public class AuthBenchmark {
 
   private FakeSnomPhone fake;
   private SnomPhone phone;
+  private final LongAdder calls = new LongAdder();
+  private final LongAdder outcomeUnknown = new LongAdder();
 
   /** Starts a fake asking for {@link #auth} and a client that answers it. */
   @Setup
@@ -60,15 +64,23 @@ public class AuthBenchmark {
     return b.build();
   }
 
-  /** Stops the fake. */
+  /** Prints how many presses ended outcome unknown (see {@link PressBenchmark}), stops the fake. */
   @TearDown
   public void stop() {
+    System.out.printf(
+        "%n[press:%s] %,d calls, %,d outcome unknown (not resent), the fake read %,d requests%n",
+        auth, calls.sum(), outcomeUnknown.sum(), fake.requests().size());
     fake.close();
   }
 
   /** One key press. */
   @Benchmark
   public void press() {
-    phone.press("ENTER");
+    calls.increment();
+    try {
+      phone.press("ENTER");
+    } catch (PhoneOutcomeUnknownException e) {
+      outcomeUnknown.increment();
+    }
   }
 }
