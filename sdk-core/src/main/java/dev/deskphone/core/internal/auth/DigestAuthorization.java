@@ -5,7 +5,6 @@ import dev.deskphone.core.PhoneRequest;
 import dev.deskphone.core.internal.Checks;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -274,13 +273,7 @@ public final class DigestAuthorization {
       requireSet(nonceCount == 0 ? null : nonceCount, "nonceCount");
       requireSet(cnonce, "cnonce");
       return DigestComputation.compute(
-          challenge,
-          credentials,
-          method,
-          target,
-          String.format(Locale.ROOT, "%08x", nonceCount),
-          cnonce,
-          body);
+          challenge, credentials, method, target, HEX.toHexDigits(nonceCount), cnonce, body);
     }
 
     private static void requireSet(Object value, String name) {
