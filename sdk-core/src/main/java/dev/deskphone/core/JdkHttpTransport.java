@@ -138,9 +138,7 @@ public final class JdkHttpTransport implements PhoneTransport {
         Exchanges.POOL.submit(
             () -> {
               try {
-                exchange.succeed(client.send(jdkRequest, exchange::bodySubscriber));
-              } catch (IOException | RuntimeException e) {
-                exchange.fail(e);
+                exchange.run(jdkRequest);
               } catch (InterruptedException e) {
                 // timed out or cancelled: the result is complete already, the exchange aborted
                 exchange.fail(e);
@@ -186,9 +184,7 @@ public final class JdkHttpTransport implements PhoneTransport {
               });
       InterruptedException interrupted = null;
       try {
-        exchange.succeed(client.send(jdkRequest, exchange::bodySubscriber));
-      } catch (IOException | RuntimeException e) {
-        exchange.fail(e);
+        exchange.run(jdkRequest);
       } catch (InterruptedException e) {
         interrupted = e;
       } finally {
@@ -299,10 +295,22 @@ public final class JdkHttpTransport implements PhoneTransport {
       }
     }
 
-    /** The answer of a completed exchange, or its error thrown. */
+    /** Runs the exchange on this thread and completes it, unless interrupted. */
+    void run(HttpRequest jdkRequest) throws InterruptedException {
+      try {
+        succeed(client.send(jdkRequest, this::bodySubscriber));
+      } catch (IOException | RuntimeException e) {
+        fail(e);
+      }
+    }
+
+    /**
+     * The exchange's answer, or its error thrown. Waits for the one that completed it (the deadline
+     * may have won the race and still be completing the result) once {@link #run} has returned.
+     */
     PhoneResponse outcome() {
       try {
-        return result.getNow(null);
+        return result.join();
       } catch (CompletionException e) {
         throw (PhoneException) e.getCause();
       }

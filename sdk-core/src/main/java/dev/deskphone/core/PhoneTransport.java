@@ -43,7 +43,8 @@ public interface PhoneTransport {
 
   /**
    * Sends {@code request} once and waits for the phone's answer: the blocking form of {@link
-   * #send}. The default waits on {@link #send}'s future.
+   * #send}. The default waits on {@link #send}'s future (at most a second past the request's
+   * timeout, if it has one).
    *
    * <p>If the calling thread is interrupted while waiting, the exchange is aborted, the thread's
    * interrupt flag stays set, and a {@link PhoneOutcomeUnknownException} is thrown.
@@ -53,6 +54,6 @@ public interface PhoneTransport {
    * @throws PhoneException the exception {@link #send}'s future would fail with
    */
   default PhoneResponse sendAndWait(PhoneRequest request) {
-    return Futures.await(send(request), request.phone(), request.operation());
+    return Futures.await(send(request), request);
   }
 }

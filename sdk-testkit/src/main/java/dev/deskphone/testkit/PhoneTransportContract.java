@@ -112,6 +112,13 @@ public abstract class PhoneTransportContract {
     return waited.get();
   }
 
+  /** A loopback port that was just free: nothing listens there. */
+  private static int closedPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
   @Test
   void sendAndWaitReturnsTheAnswerAndLeavesNoInterrupt() throws Exception {
     LoopbackHttpServer server = server(r -> Action.respond(201, "made " + r.target()));
@@ -164,10 +171,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void sendAndWaitToARefusedConnectionIsAConnectError() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = closedPort();
     Waited waited =
         sendAndWait(
             transport(), PhoneRequest.get(URI.create("http://127.0.0.1:" + port + "/")), null);
@@ -352,10 +356,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void aRefusedConnectionIsAConnectError() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = s.getLocalPort();
-    }
+    int port = closedPort();
     URI uri = URI.create("http://127.0.0.1:" + port + "/");
     assertThatThrownBy(() -> send(transport(), PhoneRequest.get(uri)))
         .isInstanceOf(PhoneConnectException.class)

@@ -7,7 +7,6 @@ import dev.deskphone.core.PhoneOutcomeUnknownException;
 import dev.deskphone.core.PhoneRequest;
 import dev.deskphone.core.PhoneResponse;
 import dev.deskphone.core.PhoneResponseException;
-import dev.deskphone.core.PhoneTimeoutException;
 import dev.deskphone.core.PhoneTransport;
 import dev.deskphone.core.PhoneUnsupportedException;
 import dev.deskphone.core.PushRequest;
@@ -24,10 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * A Unify OpenScape Desk Phone CP, for server pushes: {@link #push} asks the phone to fire one of
@@ -52,7 +47,6 @@ public final class UnifyPhone {
   public static final String PUSH_PATH = "/server_push.html/ServerPush";
 
   private static final String OPERATION = "Unify push";
-  private static final Duration GRACE = Duration.ofSeconds(1);
 
   private final URI uri;
   private final PhoneTransport transport;
@@ -95,26 +89,8 @@ public final class UnifyPhone {
    *     (nothing sent), {@link PhoneOutcomeUnknownException} (it may have fired) and the others
    */
   public PushResult push(PushRequest push) {
-    CompletableFuture<PushResult> future = pushAsync(push);
-    try {
-      // The transport ends the exchange by the deadline; the margin guards against one that
-      // breaks that contract, so that push never blocks for long past its deadline.
-      return future.get(timeout.plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new PhoneTimeoutException(
-          PhoneRequest.phoneOf(uri),
-          OPERATION + " " + push.symbolicName(),
-          "no answer within " + timeout + " (the transport did not end the exchange)",
-          null);
-    } catch (ExecutionException e) {
-      throw rethrow(e.getCause());
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new PhoneOutcomeUnknownException(
-          PhoneRequest.phoneOf(uri), OPERATION, "interrupted while waiting for the answer", e);
-    }
+    PhoneRequest request = request(push);
+    return result(request, transport.sendAndWait(request));
   }
 
   /**
@@ -175,20 +151,6 @@ public final class UnifyPhone {
             ? "the phone redirected the push; redirects are not followed"
             : "the phone did not accept the push";
     throw new PhoneResponseException(phone, op, status, detail, null);
-  }
-
-  private static RuntimeException rethrow(Throwable cause) {
-    Throwable c = cause;
-    while (c instanceof CompletionException && c.getCause() != null) {
-      c = c.getCause();
-    }
-    if (c instanceof RuntimeException r) {
-      return r;
-    }
-    if (c instanceof Error err) {
-      throw err;
-    }
-    return new CancellationException(String.valueOf(c));
   }
 
   /** The phone URI, for logs. */

@@ -2,21 +2,47 @@ package dev.deskphone.core.internal;
 
 import dev.deskphone.core.PhoneException;
 import dev.deskphone.core.PhoneOutcomeUnknownException;
+import dev.deskphone.core.PhoneRequest;
+import dev.deskphone.core.PhoneTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Waiting on the SDK's futures from blocking methods. */
 public final class Futures {
+  /** How long past a request's deadline a caller waits for a transport that missed it. */
+  private static final Duration GRACE = Duration.ofSeconds(1);
+
   private Futures() {}
 
   /**
-   * Waits for {@code future} and returns its value or throws its {@link PhoneException}. An
-   * interrupt cancels the future (aborting the exchange), keeps the thread's interrupt flag and
-   * throws {@link PhoneOutcomeUnknownException}: the command may have run.
+   * Waits for the answer to {@code request} and returns it or throws its {@link PhoneException}. A
+   * transport ends the exchange by the request's deadline; if the request has one, the wait also
+   * ends a second after it (cancelling the future), so that a transport breaking that contract
+   * cannot block the caller for long. An interrupt cancels the future (aborting the exchange),
+   * keeps the thread's interrupt flag and throws {@link PhoneOutcomeUnknownException}: the command
+   * may have run.
    */
-  public static <T> T await(CompletableFuture<T> future, String phone, String operation) {
+  public static <T> T await(CompletableFuture<T> future, PhoneRequest request) {
+    String phone = request.phone();
+    String operation = request.operation();
     try {
-      return future.get();
+      if (request.timeout().isEmpty()) {
+        return future.get();
+      }
+      Duration limit = request.timeout().get().plus(GRACE);
+      return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new PhoneTimeoutException(
+          phone,
+          operation,
+          "no answer within "
+              + request.timeout().get()
+              + " (the transport did not end the exchange)",
+          null);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof PhoneException pe) {
         throw pe;
