@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
  * Item 4: {@link SendUrlServer} (credentials checked, request parsed, handler run on its pool,
  * reply written by {@link TurnledXml}) under a keep-alive load from many connections, against a
  * bare JDK {@link HttpServer} whose handler returns the same bytes. Options: {@code connections
- * seconds}.
+ * seconds rounds} (32, 3, 8).
  */
 final class SendUrlLoadHarness {
   static final String QUERY =
@@ -69,65 +69,79 @@ final class SendUrlLoadHarness {
 
   static void run(String[] args) throws Exception {
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
-    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 8;
     byte[] body = TurnledXml.toBytes(reply());
     SendUrlServer sdk = sendUrlServer(0);
     ExecutorService pool = Executors.newFixedThreadPool(32);
     HttpServer bare = bareServer(0, body, null);
     HttpServer barePooled = bareServer(0, body, pool);
     try {
-      int sdkPort = sdk.address().getPort();
-      int barePort = bare.getAddress().getPort();
-      int pooledPort = barePooled.getAddress().getPort();
-      KeepAliveLoad.Result s = null;
-      KeepAliveLoad.Result b = null;
-      KeepAliveLoad.Result p = null;
-      // Warm-up of each, then the measured runs, twice in turn; the better run of each counts.
-      for (int round = 0; round < 3; round++) {
-        long ms = round == 0 ? 3000 : seconds * 1000L;
-        KeepAliveLoad.Result s1 =
-            KeepAliveLoad.run(sdkPort, KeepAliveLoad.get(QUERY, sdkPort), connections, ms);
-        KeepAliveLoad.Result b1 =
-            KeepAliveLoad.run(barePort, KeepAliveLoad.get(QUERY, barePort), connections, ms);
-        KeepAliveLoad.Result p1 =
-            KeepAliveLoad.run(pooledPort, KeepAliveLoad.get(QUERY, pooledPort), connections, ms);
-        if (round > 0) {
-          s = better(s, s1);
-          b = better(b, b1);
-          p = better(p, p1);
-          Report.note(
-              String.format(
-                  "round %d: SendUrlServer %.0f/s, bare %.0f/s, bare+pool %.0f/s",
-                  round, s1.throughput(), b1.throughput(), p1.throughput()));
+      int[] ports = {
+        sdk.address().getPort(), bare.getAddress().getPort(), barePooled.getAddress().getPort()
+      };
+      // results[server][round]; server 0 the SDK, 1 bare, 2 bare + pool.
+      KeepAliveLoad.Result[][] results = new KeepAliveLoad.Result[3][rounds];
+      // One warm-up round, then rounds in which the three take turns, the order rotating each
+      // round, so that a drifting background load tilts no side; the figures are medians.
+      for (int round = -1; round < rounds; round++) {
+        long ms = round < 0 ? 3000 : seconds * 1000L;
+        for (int turn = 0; turn < 3; turn++) {
+          int server = Math.floorMod(round + turn, 3);
+          int port = ports[server];
+          KeepAliveLoad.Result r =
+              KeepAliveLoad.run(port, KeepAliveLoad.get(QUERY, port), connections, ms);
+          if (round >= 0) {
+            results[server][round] = r;
+          }
         }
+      }
+      double[] sdkRate = rates(results[0]);
+      double[] bareRate = rates(results[1]);
+      double[] pooledRate = rates(results[2]);
+      double[] vsBare = new double[rounds];
+      double[] vsPooled = new double[rounds];
+      for (int i = 0; i < rounds; i++) {
+        vsBare[i] = sdkRate[i] / bareRate[i];
+        vsPooled[i] = sdkRate[i] / pooledRate[i];
       }
       Report.head(
           "4. SendUrlServer vs bare JDK HttpServer, same reply bytes, "
               + connections
               + " keep-alive connections, "
+              + rounds
+              + " interleaved rounds of "
               + seconds
-              + " s runs");
-      Report.line("throughput (req/s)", s.throughput(), b.throughput(), "req/s", 0.85, true);
-      Report.line("p50 latency (us)", s.p50Nanos() / 1e3, b.p50Nanos() / 1e3, "us", null, false);
-      Report.line("p99 latency (us)", s.p99Nanos() / 1e3, b.p99Nanos() / 1e3, "us", null, false);
+              + " s, medians");
+      Report.line(
+          "throughput (req/s)", Stats.median(sdkRate), Stats.median(bareRate), "req/s", 0.85, true);
+      Report.line("p50 latency (us)", p50(results[0]), p50(results[1]), "us", null, false);
+      Report.line("p99 latency (us)", p99(results[0]), p99(results[1]), "us", null, false);
       Report.line(
           "throughput vs bare + 32-thread pool (req/s)",
-          s.throughput(),
-          p.throughput(),
+          Stats.median(sdkRate),
+          Stats.median(pooledRate),
           "req/s",
           0.85,
           true);
       Report.line(
-          "p99 vs bare + 32-thread pool (us)",
-          s.p99Nanos() / 1e3,
-          p.p99Nanos() / 1e3,
-          "us",
-          null,
-          false);
+          "p99 vs bare + 32-thread pool (us)", p99(results[0]), p99(results[2]), "us", null, false);
+      Report.note(
+          String.format(
+              "per-round ratios: vs bare %s (median %.3fx), vs bare + pool %s (median %.3fx)",
+              Stats.range(vsBare, "%.2f"),
+              Stats.median(vsBare),
+              Stats.range(vsPooled, "%.2f"),
+              Stats.median(vsPooled)));
       Report.note(
           String.format(
               "non-200 answers: SendUrlServer %d of %d, bare %d of %d, bare+pool %d of %d",
-              s.non200(), s.requests(), b.non200(), b.requests(), p.non200(), p.requests()));
+              non200(results[0]),
+              requests(results[0]),
+              non200(results[1]),
+              requests(results[1]),
+              non200(results[2]),
+              requests(results[2])));
     } finally {
       sdk.close();
       bare.stop(0);
@@ -136,7 +150,43 @@ final class SendUrlLoadHarness {
     }
   }
 
-  private static KeepAliveLoad.Result better(KeepAliveLoad.Result a, KeepAliveLoad.Result b) {
-    return a == null || b.throughput() > a.throughput() ? b : a;
+  private static double[] rates(KeepAliveLoad.Result[] rs) {
+    double[] out = new double[rs.length];
+    for (int i = 0; i < rs.length; i++) {
+      out[i] = rs[i].throughput();
+    }
+    return out;
+  }
+
+  private static double p50(KeepAliveLoad.Result[] rs) {
+    double[] out = new double[rs.length];
+    for (int i = 0; i < rs.length; i++) {
+      out[i] = rs[i].p50Nanos() / 1e3;
+    }
+    return Stats.median(out);
+  }
+
+  private static double p99(KeepAliveLoad.Result[] rs) {
+    double[] out = new double[rs.length];
+    for (int i = 0; i < rs.length; i++) {
+      out[i] = rs[i].p99Nanos() / 1e3;
+    }
+    return Stats.median(out);
+  }
+
+  private static long non200(KeepAliveLoad.Result[] rs) {
+    long n = 0;
+    for (KeepAliveLoad.Result r : rs) {
+      n += r.non200();
+    }
+    return n;
+  }
+
+  private static long requests(KeepAliveLoad.Result[] rs) {
+    long n = 0;
+    for (KeepAliveLoad.Result r : rs) {
+      n += r.requests();
+    }
+    return n;
   }
 }

@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.deskphone.core.Credentials;
 import dev.deskphone.core.internal.Checks;
-import dev.deskphone.unify.internal.DeadlineResponder;
+import dev.deskphone.unify.internal.BoundedResponder;
 import dev.deskphone.unify.internal.ReadDeadlineExecutor;
 import dev.deskphone.unify.internal.SendUrlHttpHandler;
 import dev.deskphone.unify.internal.ServerLimits;
@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -46,9 +47,10 @@ import javax.net.ssl.SSLContext;
  *   <li>once a worker starts reading a request (when its first bytes are there), the request line,
  *       headers and body must arrive within {@link Builder#readTimeout}, else the connection is
  *       closed unanswered, so slow clients cannot hold threads that real phones need;
- *   <li>handlers run on a pool of {@link Builder#workers} threads; when all are busy the request is
- *       answered {@code 503} at once. A handler that overruns {@link Builder#handlerTimeout} is
- *       interrupted and the request answered {@code 503}; one that throws gets {@code 500}. The
+ *   <li>a handler runs on the thread that read its request, at most {@link Builder#workers} at
+ *       once; beyond that the request is answered {@code 503} at once. A handler that overruns
+ *       {@link Builder#handlerTimeout} is interrupted and the request answered {@code 503} at the
+ *       deadline, even if the handler ignores the interrupt; one that throws gets {@code 500}. The
  *       phone ignores both (its LED does not change), and neither shows a stack trace;
  *   <li>each connection being read has a thread of its own, up to {@link Builder#maxConnections}
  *       (512 by default), so hundreds of slow clients cannot starve a real phone; connections
@@ -64,26 +66,17 @@ import javax.net.ssl.SSLContext;
 public final class SendUrlServer implements AutoCloseable {
   private final HttpServer server;
   private final ThreadPoolExecutor ioPool;
-  private final ThreadPoolExecutor handlerPool;
+  private final ThreadPoolExecutor latePool;
   private final String path;
   private final boolean https;
 
   private SendUrlServer(Builder b) throws IOException {
     this.path = b.path;
     this.https = b.sslContext != null;
-    int workers = b.workers;
-    this.handlerPool =
-        new ThreadPoolExecutor(
-            workers,
-            workers,
-            30,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            threads("deskphone-sendurl-handler"));
     // The JDK server reads each request on an executor thread with blocking reads, so every
     // connection being read holds a thread until its read deadline. A thread per connection, made
-    // on demand up to maxConnections, keeps hundreds of slow clients from starving real phones;
-    // the handler pool above stays small and bounded.
+    // on demand up to maxConnections, keeps hundreds of slow clients from starving real phones.
+    // The handler runs on that same thread, bounded by the responder to b.workers at once.
     this.ioPool =
         new ThreadPoolExecutor(
             0,
@@ -92,12 +85,20 @@ public final class SendUrlServer implements AutoCloseable {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             threads("deskphone-sendurl-io"));
-    handlerPool.allowCoreThreadTimeOut(true);
-    SendUrlEndpoint endpoint =
-        b.endpoint
-            .responder(new DeadlineResponder(b.responder, handlerPool, b.handlerTimeout))
-            .build();
     ioPool.allowCoreThreadTimeOut(true);
+    // Writes the 503 of a handler that overran its deadline, while its own thread is still busy;
+    // there are never more such handlers than workers.
+    this.latePool =
+        new ThreadPoolExecutor(
+            b.workers,
+            b.workers,
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(),
+            threads("deskphone-sendurl-late"));
+    latePool.allowCoreThreadTimeOut(true);
+    SendUrlEndpoint endpoint =
+        b.endpoint.responder(new BoundedResponder(b.responder, b.workers)).build();
     ServerLimits limits =
         new ServerLimits(
             b.maxRequestLine,
@@ -114,7 +115,7 @@ public final class SendUrlServer implements AutoCloseable {
       this.server = HttpServer.create(b.bind, b.backlog);
     }
     server.setExecutor(new ReadDeadlineExecutor(ioPool, b.readTimeout));
-    server.createContext("/", new SendUrlHttpHandler(path, endpoint, limits));
+    server.createContext("/", new SendUrlHttpHandler(path, endpoint, limits, latePool));
     server.start();
   }
 
@@ -167,7 +168,7 @@ public final class SendUrlServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     ioPool.shutdownNow();
-    handlerPool.shutdownNow();
+    latePool.shutdownNow();
   }
 
   /** The URI, for logs. */

@@ -119,19 +119,71 @@ class SendUrlServerTest {
   }
 
   @Test
-  void aHandlerThatOverrunsItsDeadlineGets503() throws Exception {
+  void aHandlerThatOverrunsItsDeadlineGets503AndIsInterrupted() throws Exception {
+    CountDownLatch interrupted = new CountDownLatch(1);
     SendUrlServer server =
         start(
             builder()
                 .handlerTimeout(Duration.ofMillis(200))
                 .handler(
                     request -> {
-                      release.await();
-                      return null;
+                      try {
+                        release.await();
+                      } catch (InterruptedException e) {
+                        interrupted.countDown();
+                      }
+                      return TurnledResponse.of(
+                          Turnled.builder(request.symbolicName()).state(LedState.OFF).build());
                     }));
     PhoneResponse r = send(key(server, "GET", "MyPassword").request("127.0.0.1", "1"));
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.bodyText()).isEqualTo("the handler did not answer in time\n");
+    assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void aHandlerThatIgnoresTheInterruptStillGets503AtItsDeadline() throws Exception {
+    List<Boolean> enteredInterrupted = java.util.Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger n = new AtomicInteger();
+    SendUrlServer server =
+        start(
+            builder()
+                .workers(1)
+                .handlerTimeout(Duration.ofMillis(200))
+                .handler(
+                    request -> {
+                      enteredInterrupted.add(Thread.currentThread().isInterrupted());
+                      if (n.incrementAndGet() == 1) {
+                        while (release.getCount() > 0) {
+                          try {
+                            release.await();
+                          } catch (InterruptedException ignored) {
+                            // This handler will not stop early.
+                          }
+                        }
+                      }
+                      return TurnledResponse.of(
+                          Turnled.builder(request.symbolicName()).state(LedState.OFF).build());
+                    }));
+    PhoneRequest request = key(server, "GET", "MyPassword").request("127.0.0.1", "1");
+    PhoneResponse late = send(request);
+    assertThat(late.status()).isEqualTo(503);
+    assertThat(late.bodyText()).isEqualTo("the handler did not answer in time\n");
+    // While the overrunning handler still holds the only worker, others are turned away at once.
+    PhoneResponse busy = send(request);
+    assertThat(busy.status()).isEqualTo(503);
+    assertThat(busy.bodyText()).contains("busy");
+    release.countDown();
+    // Once it returns, its worker and thread serve again, with no interrupt left over.
+    PhoneResponse next = null;
+    for (int i = 0; i < 50 && (next == null || next.status() != 200); i++) {
+      next = send(request);
+    }
+    assertThat(next.status()).isEqualTo(200);
+    for (int i = 0; i < 5; i++) {
+      assertThat(send(request).status()).isEqualTo(200);
+    }
+    assertThat(enteredInterrupted).isNotEmpty().containsOnly(false);
   }
 
   @Test

@@ -76,7 +76,7 @@ public final class FormCodec {
     int eq = segment.indexOf('=');
     String rawName = eq < 0 ? segment : segment.substring(0, eq);
     String rawValue = eq < 0 ? "" : segment.substring(eq + 1);
-    String name = decodeOne(rawName, charset, "a parameter name", false);
+    String name = decodeOne(rawName, charset, null, false);
     if (name.isEmpty()) {
       throw new IllegalArgumentException("a parameter has an empty name");
     }
@@ -88,7 +88,7 @@ public final class FormCodec {
               + Checks.quote(name));
     }
     boolean secret = Redaction.isSecretName(name);
-    String value = decodeOne(rawValue, charset, "parameter " + Checks.quote(name), secret);
+    String value = decodeOne(rawValue, charset, name, secret);
     if (value.length() > maxValueLength) {
       throw new IllegalArgumentException(
           "parameter "
@@ -101,7 +101,8 @@ public final class FormCodec {
     return Map.entry(name, value);
   }
 
-  private static String decodeOne(String raw, Charset charset, String what, boolean secret) {
+  /** Decodes a parameter's name ({@code name} null) or the value of parameter {@code name}. */
+  private static String decodeOne(String raw, Charset charset, String name, boolean secret) {
     if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
       return raw;
     }
@@ -115,7 +116,7 @@ public final class FormCodec {
         int lo = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
         if (hi < 0 || lo < 0) {
           throw new IllegalArgumentException(
-              what
+              what(name)
                   + " has malformed percent-encoding at index "
                   + i
                   + ": '%' must be followed by two hex digits"
@@ -139,7 +140,11 @@ public final class FormCodec {
           .toString();
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException(
-          what + " is not valid " + charset.name() + " once percent-decoded");
+          what(name) + " is not valid " + charset.name() + " once percent-decoded");
     }
+  }
+
+  private static String what(String name) {
+    return name == null ? "a parameter name" : "parameter " + Checks.quote(name);
   }
 }

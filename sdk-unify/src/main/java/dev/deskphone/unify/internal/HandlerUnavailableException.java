@@ -1,8 +1,8 @@
 package dev.deskphone.unify.internal;
 
 /**
- * The handler could not give an answer in time: its pool was full, or it overran its deadline.
- * Answered {@code 503}; the message is safe to send.
+ * The handler could not be run: as many handlers as the server allows were running. Answered {@code
+ * 503}; the message is safe to send.
  */
 public final class HandlerUnavailableException extends RuntimeException {
   private static final long serialVersionUID = 1L;

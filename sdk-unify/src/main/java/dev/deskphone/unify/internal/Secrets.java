@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 
 /** Comparing secrets without leaking where, or by how much, they differ. Stateless. */
 public final class Secrets {
+  private static final MessageDigest SHA_256 = sha256();
+
   private Secrets() {}
 
   /**
@@ -17,8 +19,18 @@ public final class Secrets {
   }
 
   private static byte[] sha256(String s) {
+    MessageDigest digest;
     try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      digest = (MessageDigest) SHA_256.clone(); // cheaper than a provider lookup per call
+    } catch (CloneNotSupportedException e) {
+      digest = sha256();
+    }
+    return digest.digest(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

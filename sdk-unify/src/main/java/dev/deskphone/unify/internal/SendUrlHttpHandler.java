@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.deskphone.core.PhoneHeaders;
 import dev.deskphone.core.PhoneResponse;
 import dev.deskphone.core.internal.Checks;
+import dev.deskphone.core.internal.Deadlines;
 import dev.deskphone.core.internal.Redaction;
 import dev.deskphone.unify.SendUrlEndpoint;
 import java.io.IOException;
@@ -14,13 +15,21 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Mounts a {@link SendUrlEndpoint} on the JDK HTTP server: enforces the request limits, reads the
  * body within the read deadline, answers and writes one INFO access-log line with secret values
- * shown as {@code ***}. Thread-safe.
+ * shown as {@code ***}.
+ *
+ * <p>The endpoint runs on the thread that read the request, so an answer costs no hand-over to
+ * another thread. If it has not answered within the handler deadline, the thread is interrupted and
+ * {@code 503} goes out at once from {@code late}, even when the handler ignores the interrupt; its
+ * answer, if it ever comes, is dropped. Thread-safe.
  */
 public final class SendUrlHttpHandler implements HttpHandler {
   private static final Logger ACCESS = LoggerFactory.getLogger("dev.deskphone.unify.access");
@@ -28,31 +37,44 @@ public final class SendUrlHttpHandler implements HttpHandler {
   private final String path;
   private final SendUrlEndpoint endpoint;
   private final ServerLimits limits;
+  private final Executor late;
 
-  /** Answers requests for exactly {@code path} with {@code endpoint}. */
-  public SendUrlHttpHandler(String path, SendUrlEndpoint endpoint, ServerLimits limits) {
+  /**
+   * Answers requests for exactly {@code path} with {@code endpoint}; the deadline's {@code 503} is
+   * written on {@code late}.
+   */
+  public SendUrlHttpHandler(
+      String path, SendUrlEndpoint endpoint, ServerLimits limits, Executor late) {
     this.path = path;
     this.endpoint = endpoint;
     this.limits = limits;
+    this.late = late;
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    long start = System.nanoTime();
-    int status = 0;
-    try (exchange) {
-      PhoneResponse answer = answer(exchange);
-      status = answer == null ? 0 : answer.status();
-      if (answer != null) {
-        send(exchange, answer);
+    Answer answer = new Answer(exchange);
+    PhoneResponse response;
+    try {
+      response = answer(exchange, answer);
+    } catch (IOException | RuntimeException e) {
+      if (answer.disarm()) {
+        try {
+          exchange.close();
+        } finally {
+          answer.log(0);
+        }
+        throw e;
       }
-    } finally {
-      log(exchange, status, start);
+      return;
+    }
+    if (answer.disarm()) {
+      answer.send(response);
     }
   }
 
   /** The answer, or null when the connection is to be dropped (read deadline passed). */
-  private PhoneResponse answer(HttpExchange exchange) throws IOException {
+  private PhoneResponse answer(HttpExchange exchange, Answer answer) throws IOException {
     String target = exchange.getRequestURI().toString();
     if (target.length() > limits.maxRequestLine()) {
       return plain(414, "the request target is longer than " + limits.maxRequestLine());
@@ -78,7 +100,7 @@ public final class SendUrlHttpHandler implements HttpHandler {
     }
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
-      body = in.readNBytes(limits.maxBodyBytes() + 1);
+      body = readBody(in, limits.maxBodyBytes() + 1);
     }
     if (!ReadDeadlineExecutor.markRead()) {
       return null;
@@ -95,8 +117,113 @@ public final class SendUrlHttpHandler implements HttpHandler {
         return plain(400, "the Content-Type header has a character not allowed");
       }
     }
+    answer.arm();
     return endpoint.handle(
         exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery(), copy.build(), body);
+  }
+
+  /**
+   * Who answers one exchange: the thread that read it, or the handler deadline if that comes first.
+   * Exactly one of them writes the answer, closes the exchange and logs it.
+   */
+  private final class Answer implements Runnable {
+    private final HttpExchange exchange;
+    private final Thread thread = Thread.currentThread();
+    private final long start = System.nanoTime();
+    private ScheduledFuture<?> deadline;
+    private boolean done;
+    private boolean expired;
+
+    Answer(HttpExchange exchange) {
+      this.exchange = exchange;
+    }
+
+    /** Starts the handler deadline. */
+    void arm() {
+      deadline = Deadlines.schedule(limits.handlerTimeout(), this);
+    }
+
+    /**
+     * Ends the deadline; called by the thread that read the exchange once it has its answer.
+     *
+     * @return true if this thread answers; false if the deadline did (its interrupt is cleared)
+     */
+    boolean disarm() {
+      synchronized (this) {
+        done = true;
+        if (expired) {
+          Thread.interrupted();
+          return false;
+        }
+      }
+      if (deadline != null) {
+        deadline.cancel(false);
+      }
+      return true;
+    }
+
+    /** The handler deadline passed: interrupt the handler and answer 503 from {@code late}. */
+    @Override
+    public void run() {
+      synchronized (this) {
+        if (done) {
+          return;
+        }
+        expired = true;
+        thread.interrupt();
+      }
+      PhoneResponse timeout = plain(503, "the handler did not answer in time");
+      try {
+        late.execute(() -> sendQuietly(timeout));
+      } catch (RejectedExecutionException e) {
+        // The server is closing, which drops the connection.
+      }
+    }
+
+    private void sendQuietly(PhoneResponse response) {
+      try {
+        send(response);
+      } catch (IOException e) {
+        // The client went away; nothing to answer.
+      }
+    }
+
+    /** Writes {@code response} (null: drops the connection), closes the exchange and logs. */
+    void send(PhoneResponse response) throws IOException {
+      try (exchange) {
+        if (response != null) {
+          write(exchange, response);
+        }
+      } finally {
+        log(response == null ? 0 : response.status());
+      }
+    }
+
+    void log(int status) {
+      if (ACCESS.isInfoEnabled()) {
+        ACCESS.info(
+            accessLine(
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getRemoteAddress().getAddress().getHostAddress(),
+                status,
+                (System.nanoTime() - start) / 1_000_000));
+      }
+    }
+  }
+
+  /** At most {@code max} bytes; a GET's empty body costs no read buffer. */
+  private static byte[] readBody(InputStream in, int max) throws IOException {
+    int first = in.read();
+    if (first < 0) {
+      return new byte[0];
+    }
+    byte[] rest = in.readNBytes(max - 1);
+    byte[] body = new byte[rest.length + 1];
+    body[0] = (byte) first;
+    System.arraycopy(rest, 0, body, 1, rest.length);
+    return body;
   }
 
   private static long parseLength(String value) {
@@ -107,7 +234,7 @@ public final class SendUrlHttpHandler implements HttpHandler {
     }
   }
 
-  private static void send(HttpExchange exchange, PhoneResponse answer) throws IOException {
+  private static void write(HttpExchange exchange, PhoneResponse answer) throws IOException {
     Headers out = exchange.getResponseHeaders();
     answer.headers().forEach(out::add);
     byte[] body = answer.body();
@@ -124,19 +251,6 @@ public final class SendUrlHttpHandler implements HttpHandler {
         status,
         PhoneHeaders.of("Content-Type", "text/plain; charset=UTF-8", "Connection", "close"),
         (message + "\n").getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static void log(HttpExchange exchange, int status, long start) {
-    if (ACCESS.isInfoEnabled()) {
-      ACCESS.info(
-          accessLine(
-              exchange.getRequestMethod(),
-              exchange.getRequestURI().getRawPath(),
-              exchange.getRequestURI().getRawQuery(),
-              exchange.getRemoteAddress().getAddress().getHostAddress(),
-              status,
-              (System.nanoTime() - start) / 1_000_000));
-    }
   }
 
   /**
