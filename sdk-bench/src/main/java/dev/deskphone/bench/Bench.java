@@ -83,6 +83,27 @@ public final class Bench {
               "paired: %d alternating blocks of 200 presses after 10 warm-up blocks, in this JVM;"
                   + " median of the per-pair ratios %.3fx",
               p.blocks(), p.ratio()));
+      PairedThroughput.Result t =
+          PairedThroughput.run(state::sdkThroughput, state::rawThroughput, 4, 10, 2000);
+      Report.line(
+          "throughput, 4 threads, paired rounds (ops/s, median)",
+          t.sdkRate(),
+          t.baselineRate(),
+          "op/s",
+          1 / 1.10,
+          true);
+      Report.line(
+          "CPU per press, 4 threads, paired rounds (us/op)",
+          t.sdkCpuMicros(),
+          t.baselineCpuMicros(),
+          "us",
+          null,
+          false);
+      Report.note(
+          String.format(
+              "paired throughput: %d alternating rounds of 2 s after 2 warm-up rounds; per-round"
+                  + " ratios %s, median %.3fx; CPU is the whole process (fake included)",
+              t.rounds(), t.rateRatioRange(), t.rateRatio()));
     } finally {
       state.stop();
     }
