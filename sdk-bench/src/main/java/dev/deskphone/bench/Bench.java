@@ -143,6 +143,36 @@ public final class Bench {
     for (String auth : List.of("none", "basic", "digest")) {
       roundTrips(auth, 100);
     }
+    ownWork();
+  }
+
+  /** The SDK's own work per press, against a phone answered in memory (no socket, no fake). */
+  private static void ownWork() throws Exception {
+    PhoneAuthenticator authenticator = PhoneAuthenticator.builder().build();
+    SnomPhone none = InMemoryPhone.client("none", authenticator);
+    SnomPhone basic = InMemoryPhone.client("basic", authenticator);
+    SnomPhone digest = InMemoryPhone.client("digest", authenticator);
+    Paired.Result b =
+        Paired.run(() -> basic.press("ENTER"), () -> none.press("ENTER"), 20, 40, 20_000);
+    Paired.Result d =
+        Paired.run(() -> digest.press("ENTER"), () -> basic.press("ENTER"), 20, 40, 20_000);
+    Report.line(
+        "SDK's own work, Basic vs no auth (us/press)",
+        b.sdkMicros(),
+        b.baselineMicros(),
+        "us",
+        null,
+        false);
+    Report.line(
+        "SDK's own work, Digest vs Basic (us/press)",
+        d.sdkMicros(),
+        d.baselineMicros(),
+        "us",
+        null,
+        false);
+    Report.note(
+        "own work: a transport answering in memory, so no socket and no fake; what Digest adds"
+            + " to each press on the client side, to set beside a loopback round trip");
   }
 
   /** Counts the fake's requests for {@code commands} presses with a fresh authenticator. */
