@@ -1,6 +1,5 @@
 package dev.deskphone.testkit.internal;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -273,7 +272,7 @@ public final class LoopbackHttpServer implements Closeable {
   private void serve(Socket socket, int connection) {
     try (socket) {
       socket.setTcpNoDelay(true);
-      InputStream in = new BufferedInputStream(socket.getInputStream());
+      InputStream in = new HeadInput(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
       for (int index = 1; running; index++) {
         Interceptor faults = interceptor;

@@ -1,0 +1,58 @@
+package dev.deskphone.testkit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class HeadInputTest {
+
+  /** Hands out at most 3 bytes per read, as a slow socket does. */
+  private static InputStream trickle(byte[] data) {
+    return new ByteArrayInputStream(data) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        return super.read(b, off, Math.min(len, 3));
+      }
+    };
+  }
+
+  @Test
+  void bytesSingleAndInBlocksComeOutInOrderAcrossRefillsThenEof() throws IOException {
+    byte[] data = new byte[20_000];
+    new Random(7).nextBytes(data);
+    InputStream in = new HeadInput(trickle(data));
+    byte[] out = new byte[data.length];
+    int n = 0;
+    while (n < 10) {
+      out[n++] = (byte) in.read();
+    }
+    while (n < data.length) {
+      int r = in.read(out, n, Math.min(9_000, data.length - n));
+      assertThat(r).isPositive();
+      n += r;
+    }
+    assertThat(out).isEqualTo(data);
+    assertThat(in.read()).isEqualTo(-1);
+    assertThat(in.read(new byte[4], 0, 4)).isEqualTo(-1);
+    assertThat(in.read(new byte[4], 0, 0)).isZero();
+  }
+
+  @Test
+  void aWholeRequestReadsAsWithAnyBufferedStream() throws IOException {
+    byte[] request =
+        ("POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello"
+                + "GET /y HTTP/1.1\r\nHost: a\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    InputStream in = new HeadInput(trickle(request));
+    RecordedRequest first = HttpRequestReader.read(in, 1, 1);
+    RecordedRequest second = HttpRequestReader.read(in, 1, 2);
+    assertThat(first.body())
+        .isEqualTo("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThat(second.target()).isEqualTo("/y");
+    assertThat(HttpRequestReader.read(in, 1, 3)).isNull();
+  }
+}
