@@ -5,6 +5,7 @@ import dev.deskphone.core.PhoneHeaders;
 import dev.deskphone.core.PhoneResponse;
 import dev.deskphone.unify.internal.ContentTypes;
 import dev.deskphone.unify.internal.HandlerUnavailableException;
+import dev.deskphone.unify.internal.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -41,11 +42,16 @@ public final class SendUrlEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(SendUrlEndpoint.class);
 
   private final Credentials credentials;
+  private final byte[] userDigest;
+  private final byte[] passwordDigest;
   private final SendUrlResponder responder;
   private final PushCorrelation correlation;
 
   private SendUrlEndpoint(Builder b) {
     this.credentials = b.credentials;
+    // Hashed once here, so that each request hashes only what it sent.
+    this.userDigest = credentials == null ? null : Secrets.digest(credentials.username());
+    this.passwordDigest = credentials == null ? null : Secrets.digest(credentials.password());
     this.responder = b.responder;
     this.correlation = b.correlation;
   }
@@ -88,7 +94,7 @@ public final class SendUrlEndpoint {
     } catch (IllegalArgumentException e) {
       return plain(400, "not a Send URL request: " + e.getMessage());
     }
-    if (credentials != null && !request.credentialsMatch(credentials)) {
+    if (credentials != null && !request.credentialsMatch(userDigest, passwordDigest)) {
       return plain(403, "forbidden");
     }
     if (correlation != null) {

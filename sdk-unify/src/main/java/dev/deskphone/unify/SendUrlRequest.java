@@ -174,8 +174,16 @@ public final class SendUrlRequest {
    */
   public boolean credentialsMatch(Credentials expected) {
     Objects.requireNonNull(expected, "expected");
-    boolean user = Secrets.equal(documented.getOrDefault("userid", ""), expected.username());
-    boolean pass = Secrets.equal(documented.getOrDefault("password", ""), expected.password());
+    return credentialsMatch(
+        Secrets.digest(expected.username()), Secrets.digest(expected.password()));
+  }
+
+  /**
+   * As {@link #credentialsMatch(Credentials)}, with the expected values' {@link Secrets#digest}.
+   */
+  boolean credentialsMatch(byte[] userDigest, byte[] passwordDigest) {
+    boolean user = Secrets.matches(documented.getOrDefault("userid", ""), userDigest);
+    boolean pass = Secrets.matches(documented.getOrDefault("password", ""), passwordDigest);
     return user & pass & documented.containsKey("userid") & documented.containsKey("password");
   }
 

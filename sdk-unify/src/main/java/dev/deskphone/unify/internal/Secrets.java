@@ -18,6 +18,16 @@ public final class Secrets {
     return MessageDigest.isEqual(sha256(a), sha256(b));
   }
 
+  /** The SHA-256 of {@code s} (UTF-8), to compare against later with {@link #matches}. */
+  public static byte[] digest(String s) {
+    return sha256(s);
+  }
+
+  /** Whether {@code actual} hashes to {@code expectedDigest}, compared in constant time. */
+  public static boolean matches(String actual, byte[] expectedDigest) {
+    return MessageDigest.isEqual(sha256(actual), expectedDigest);
+  }
+
   private static byte[] sha256(String s) {
     MessageDigest digest;
     try {
