@@ -33,24 +33,34 @@ public final class AuthParams {
       }
       String name = text.substring(i, eq).trim().toLowerCase(Locale.ROOT);
       i = skip(text, eq + 1, " \t");
-      StringBuilder value = new StringBuilder();
+      String value;
       if (i < n && text.charAt(i) == '"') {
-        for (i++; i < n && text.charAt(i) != '"'; i++) {
+        int start = ++i;
+        StringBuilder escaped = null;
+        for (; i < n && text.charAt(i) != '"'; i++) {
           if (text.charAt(i) == '\\' && i + 1 < n) {
+            if (escaped == null) {
+              escaped = new StringBuilder().append(text, start, i);
+            }
             i++;
           }
-          value.append(text.charAt(i));
+          if (escaped != null) {
+            escaped.append(text.charAt(i));
+          }
         }
         if (i >= n) {
           return Optional.empty();
         }
+        value = escaped == null ? text.substring(start, i) : escaped.toString();
         i++;
       } else {
-        for (; i < n && text.charAt(i) != ',' && text.charAt(i) != ' '; i++) {
-          value.append(text.charAt(i));
+        int start = i;
+        while (i < n && text.charAt(i) != ',' && text.charAt(i) != ' ') {
+          i++;
         }
+        value = text.substring(start, i);
       }
-      if (name.isEmpty() || out.put(name, value.toString()) != null) {
+      if (name.isEmpty() || out.put(name, value) != null) {
         return Optional.empty();
       }
       int next = skip(text, i, " \t");

@@ -9,13 +9,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The server side of HTTP Digest (RFC 7616, {@code qop=auth}), written for the fake with {@link
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
  * its lock.
  */
 public final class DigestAuth {
-  private static final Pattern NC = Pattern.compile("[0-9a-fA-F]{8}");
   private static final List<String> REQUIRED =
       List.of("username", "realm", "nonce", "uri", "response", "qop", "nc", "cnonce");
 
@@ -70,6 +68,7 @@ public final class DigestAuth {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Nonce> nonces = new HashMap<>();
+  private final Map<DigestAlgorithm, String> ha1s = new EnumMap<>(DigestAlgorithm.class);
   private String opaque;
 
   /** Digest for one user, offering {@code algorithms} in that order. */
@@ -86,6 +85,9 @@ public final class DigestAuth {
     this.algorithms = List.copyOf(algorithms);
     this.lifetime = lifetime;
     this.clock = clock;
+    for (DigestAlgorithm a : this.algorithms) {
+      ha1s.put(a, hash(a, user + ":" + realm + ":" + password));
+    }
     forget();
   }
 
@@ -133,18 +135,22 @@ public final class DigestAuth {
     if (!p.get("uri").equals(target)) {
       return new Result(Verdict.WRONG_URI, "digest uri '" + p.get("uri") + "' is not " + target);
     }
-    Optional<DigestAlgorithm> algorithm =
-        algorithms.stream()
-            .filter(a -> a.token().equalsIgnoreCase(p.getOrDefault("algorithm", "MD5")))
-            .findFirst();
-    if (algorithm.isEmpty()) {
-      return wrong("algorithm " + p.getOrDefault("algorithm", "MD5") + " was not offered");
+    String named = p.getOrDefault("algorithm", "MD5");
+    DigestAlgorithm a = null;
+    for (DigestAlgorithm offered : algorithms) {
+      if (offered.token().equalsIgnoreCase(named)) {
+        a = offered;
+        break;
+      }
     }
-    if (!p.get("qop").equals("auth") || !NC.matcher(p.get("nc")).matches()) {
+    if (a == null) {
+      return wrong("algorithm " + named + " was not offered");
+    }
+    if (!p.get("qop").equals("auth") || !isNc(p.get("nc"))) {
       return wrong("qop must be auth and nc 8 hex digits");
     }
-    DigestAlgorithm a = algorithm.get();
-    String ha1 = hash(a, p.get("username") + ":" + realm + ":" + password);
+    // The user's own HA1: if another user name was sent, the check below fails on the name anyway.
+    String ha1 = ha1s.get(a);
     String ha2 = hash(a, method + ":" + p.get("uri"));
     String expected =
         hash(
@@ -181,6 +187,18 @@ public final class DigestAuth {
     }
     nonce.highestNc = nc;
     return new Result(Verdict.OK, "");
+  }
+
+  private static boolean isNc(String nc) {
+    if (nc.length() != 8) {
+      return false;
+    }
+    for (int i = 0; i < 8; i++) {
+      if (Character.digit(nc.charAt(i), 16) < 0 || nc.charAt(i) > 'f') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Result wrong(String reason) {

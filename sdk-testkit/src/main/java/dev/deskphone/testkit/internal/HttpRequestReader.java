@@ -93,6 +93,13 @@ final class HttpRequestReader {
 
   /** One CRLF-terminated ISO-8859-1 line; null on EOF before the first byte if allowed. */
   private static String readLine(InputStream in, boolean eofAllowed) throws IOException {
+    if (in instanceof HeadInput head) {
+      String line = head.readLine(MAX_HEAD_BYTES);
+      if (line == null && !eofAllowed) {
+        throw new IOException("connection closed in the middle of a request");
+      }
+      return line;
+    }
     StringBuilder sb = new StringBuilder(64);
     while (true) {
       int b = in.read();

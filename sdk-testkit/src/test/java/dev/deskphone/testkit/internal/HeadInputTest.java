@@ -55,4 +55,30 @@ class HeadInputTest {
     assertThat(second.target()).isEqualTo("/y");
     assertThat(HttpRequestReader.read(in, 1, 3)).isNull();
   }
+
+  @Test
+  void readLineSpansRefillsDropsCrLfAndKeepsLatin1() throws IOException {
+    String longLine = "x".repeat(1_000);
+    byte[] data =
+        ("GET / HTTP/1.1\r\n" + longLine + "\nGr\u00fc\u00dfe\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    HeadInput in = new HeadInput(trickle(data));
+    assertThat(in.readLine(64 * 1024)).isEqualTo("GET / HTTP/1.1");
+    assertThat(in.readLine(64 * 1024)).isEqualTo(longLine);
+    assertThat(in.readLine(64 * 1024)).isEqualTo("Gr\u00fc\u00dfe");
+    assertThat(in.readLine(64 * 1024)).isEmpty();
+    assertThat(in.readLine(64 * 1024)).isNull();
+  }
+
+  @Test
+  void readLineRefusesALineTooLongOrCutOff() {
+    HeadInput tooLong = new HeadInput(trickle("abcdefgh\r\n".getBytes()));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> tooLong.readLine(4))
+        .isInstanceOf(IOException.class)
+        .hasMessage("line too long");
+    HeadInput cut = new HeadInput(trickle("abc".getBytes()));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> cut.readLine(64))
+        .isInstanceOf(IOException.class)
+        .hasMessage("connection closed in the middle of a request");
+  }
 }

@@ -15,25 +15,30 @@ final class AuthParams {
 
   /** Appends {@code name="value"}, escaping {@code "} and {@code \} as quoted-pairs. */
   AuthParams quoted(String name, String value) {
-    StringBuilder q = new StringBuilder(value.length() + 2).append('"');
+    name(name).append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c == '"' || c == '\\') {
-        q.append('\\');
+        out.append('\\');
       }
-      q.append(c);
+      out.append(c);
     }
-    return token(name, q.append('"').toString());
+    out.append('"');
+    return this;
   }
 
   /** Appends {@code name=value} as it is: the caller vouches that {@code value} is a token. */
   AuthParams token(String name, String value) {
+    name(name).append(value);
+    return this;
+  }
+
+  private StringBuilder name(String name) {
     if (!first) {
       out.append(", ");
     }
     first = false;
-    out.append(name).append('=').append(value);
-    return this;
+    return out.append(name).append('=');
   }
 
   /** The header value. */

@@ -45,13 +45,17 @@ public enum DigestAlgorithm {
    * @return the algorithm; empty for a name this SDK does not know, which a caller must refuse
    *     rather than fall back to MD5
    */
+  private static final DigestAlgorithm[] VALUES = values();
+
   public static Optional<DigestAlgorithm> fromWireName(String wireName) {
     Objects.requireNonNull(wireName, "wireName");
     // ASCII only: equalsIgnoreCase alone would take U+017F (long s) for 's' and U+212A for 'K'.
-    if (!wireName.chars().allMatch(c -> c < 0x80)) {
-      return Optional.empty();
+    for (int i = 0; i < wireName.length(); i++) {
+      if (wireName.charAt(i) >= 0x80) {
+        return Optional.empty();
+      }
     }
-    for (DigestAlgorithm a : values()) {
+    for (DigestAlgorithm a : VALUES) {
       if (a.wireName.equalsIgnoreCase(wireName)) {
         return Optional.of(a);
       }

@@ -171,15 +171,32 @@ final class DigestComputation {
   }
 
   private static boolean isLatin1(String s) {
-    return s.chars().allMatch(c -> c <= 0xff);
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0xff) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Printable ASCII or Latin-1 letters and signs: what a quoted-string can carry as ISO-8859-1. */
   private static boolean isLatin1Quotable(String s) {
-    return s.chars().allMatch(c -> (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff));
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isPrintableAscii(String s) {
-    return s.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 }
