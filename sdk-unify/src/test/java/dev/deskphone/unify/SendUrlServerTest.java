@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -67,6 +68,10 @@ class SendUrlServerTest {
         .userId("MyUsername")
         .password(password)
         .build();
+  }
+
+  private static TurnledResponse off(SendUrlRequest request) {
+    return TurnledResponse.of(Turnled.builder(request.symbolicName()).state(LedState.OFF).build());
   }
 
   private static PhoneResponse send(PhoneRequest request) throws Exception {
@@ -132,8 +137,7 @@ class SendUrlServerTest {
                       } catch (InterruptedException e) {
                         interrupted.countDown();
                       }
-                      return TurnledResponse.of(
-                          Turnled.builder(request.symbolicName()).state(LedState.OFF).build());
+                      return off(request);
                     }));
     PhoneResponse r = send(key(server, "GET", "MyPassword").request("127.0.0.1", "1"));
     assertThat(r.status()).isEqualTo(503);
@@ -143,7 +147,7 @@ class SendUrlServerTest {
 
   @Test
   void aHandlerThatIgnoresTheInterruptStillGets503AtItsDeadline() throws Exception {
-    List<Boolean> enteredInterrupted = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Boolean> enteredInterrupted = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger n = new AtomicInteger();
     SendUrlServer server =
         start(
@@ -162,8 +166,7 @@ class SendUrlServerTest {
                           }
                         }
                       }
-                      return TurnledResponse.of(
-                          Turnled.builder(request.symbolicName()).state(LedState.OFF).build());
+                      return off(request);
                     }));
     PhoneRequest request = key(server, "GET", "MyPassword").request("127.0.0.1", "1");
     PhoneResponse late = send(request);
@@ -187,7 +190,7 @@ class SendUrlServerTest {
   }
 
   @Test
-  void aSaturatedPoolAnswers503AtOnce() throws Exception {
+  void whenEveryWorkerIsBusyTheNextRequestGets503AtOnce() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     SendUrlServer server =
         start(
@@ -198,8 +201,7 @@ class SendUrlServerTest {
                     request -> {
                       entered.countDown();
                       release.await();
-                      return TurnledResponse.of(
-                          Turnled.builder(request.symbolicName()).state(LedState.OFF).build());
+                      return off(request);
                     }));
     PhoneRequest request = key(server, "GET", "MyPassword").request("127.0.0.1", "1");
     var first = HTTP.send(request);
