@@ -2,6 +2,7 @@ package dev.deskphone.core;
 
 import dev.deskphone.core.internal.CappedBodySubscriber;
 import dev.deskphone.core.internal.Checks;
+import dev.deskphone.core.internal.DeadlineInterrupt;
 import dev.deskphone.core.internal.Deadlines;
 import dev.deskphone.core.internal.Futures;
 import dev.deskphone.core.internal.Redaction;
@@ -173,7 +174,7 @@ public final class JdkHttpTransport implements PhoneTransport {
     Exchange exchange = new Exchange(request);
     HttpRequest jdkRequest = exchange.jdkRequest();
     if (jdkRequest != null) {
-      DeadlineInterrupt interrupt = new DeadlineInterrupt(Thread.currentThread());
+      DeadlineInterrupt interrupt = new DeadlineInterrupt();
       ScheduledFuture<?> timer =
           Deadlines.schedule(
               exchange.deadline,
@@ -232,37 +233,6 @@ public final class JdkHttpTransport implements PhoneTransport {
                 return t;
               });
       return pool;
-    }
-  }
-
-  /**
-   * Interrupts a thread blocked in {@code HttpClient.send} when its deadline passes, and never once
-   * it has left: the thread disarms it on the way out and so never keeps an interrupt it did not
-   * cause.
-   */
-  private static final class DeadlineInterrupt {
-    private final Thread thread;
-    private boolean disarmed;
-    private boolean fired;
-
-    DeadlineInterrupt(Thread thread) {
-      this.thread = thread;
-    }
-
-    synchronized void fire() {
-      if (!disarmed) {
-        fired = true;
-        thread.interrupt();
-      }
-    }
-
-    /** Called by the thread itself; clears this deadline's interrupt. Whether it fired. */
-    synchronized boolean disarm() {
-      disarmed = true;
-      if (fired) {
-        Thread.interrupted();
-      }
-      return fired;
     }
   }
 

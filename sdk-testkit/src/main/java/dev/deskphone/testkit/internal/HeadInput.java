@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * A buffered input stream for one connection's thread: like {@link java.io.BufferedInputStream},
- * without its lock on every {@link #read()}, and with {@link #readLine} straight from the buffer,
- * for {@link HttpRequestReader}'s request heads. Not thread-safe.
+ * A buffered input stream for one connection's thread: like {@link java.io.BufferedInputStream}
+ * without its lock on every {@link #read()}, plus {@link #readLine} straight from the buffer, for
+ * {@link HttpRequestReader}. Not thread-safe.
  */
 final class HeadInput extends InputStream {
   private final InputStream in;

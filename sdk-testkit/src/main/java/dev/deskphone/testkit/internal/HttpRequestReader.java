@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads HTTP/1.1 requests byte by byte for {@link LoopbackHttpServer}, independent of any client
- * code in the SDK: request line, headers, and a fixed or chunked body, within size limits.
- * Stateless.
+ * Reads HTTP/1.1 requests for {@link LoopbackHttpServer}, independent of any client code in the
+ * SDK: request line, headers, and a fixed or chunked body, within size limits. Stateless.
  */
 final class HttpRequestReader {
   private static final int MAX_HEAD_BYTES = 64 * 1024;
@@ -23,7 +22,7 @@ final class HttpRequestReader {
    *
    * @throws IOException if the request is malformed, too large, or cut off
    */
-  static RecordedRequest read(InputStream in, int connection, int index) throws IOException {
+  static RecordedRequest read(HeadInput in, int connection, int index) throws IOException {
     String requestLine = readLine(in, true);
     if (requestLine == null) {
       return null;
@@ -69,7 +68,7 @@ final class HttpRequestReader {
     return body;
   }
 
-  private static byte[] readChunked(InputStream in) throws IOException {
+  private static byte[] readChunked(HeadInput in) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     while (true) {
       String sizeLine = readLine(in, false);
@@ -92,34 +91,11 @@ final class HttpRequestReader {
   }
 
   /** One CRLF-terminated ISO-8859-1 line; null on EOF before the first byte if allowed. */
-  private static String readLine(InputStream in, boolean eofAllowed) throws IOException {
-    if (in instanceof HeadInput head) {
-      String line = head.readLine(MAX_HEAD_BYTES);
-      if (line == null && !eofAllowed) {
-        throw new IOException("connection closed in the middle of a request");
-      }
-      return line;
+  private static String readLine(HeadInput in, boolean eofAllowed) throws IOException {
+    String line = in.readLine(MAX_HEAD_BYTES);
+    if (line == null && !eofAllowed) {
+      throw new IOException("connection closed in the middle of a request");
     }
-    StringBuilder sb = new StringBuilder(64);
-    while (true) {
-      int b = in.read();
-      if (b < 0) {
-        if (eofAllowed && sb.length() == 0) {
-          return null;
-        }
-        throw new IOException("connection closed in the middle of a request");
-      }
-      if (b == '\n') {
-        int n = sb.length();
-        if (n > 0 && sb.charAt(n - 1) == '\r') {
-          sb.setLength(n - 1);
-        }
-        return sb.toString();
-      }
-      if (sb.length() >= MAX_HEAD_BYTES) {
-        throw new IOException("line too long");
-      }
-      sb.append((char) b);
-    }
+    return line;
   }
 }

@@ -272,7 +272,7 @@ public final class LoopbackHttpServer implements Closeable {
   private void serve(Socket socket, int connection) {
     try (socket) {
       socket.setTcpNoDelay(true);
-      InputStream in = new HeadInput(socket.getInputStream());
+      HeadInput in = new HeadInput(socket.getInputStream());
       OutputStream out = socket.getOutputStream();
       for (int index = 1; running; index++) {
         Interceptor faults = interceptor;

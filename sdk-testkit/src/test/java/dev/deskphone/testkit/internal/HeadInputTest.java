@@ -47,7 +47,7 @@ class HeadInputTest {
         ("POST /x HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\nhello"
                 + "GET /y HTTP/1.1\r\nHost: a\r\n\r\n")
             .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    InputStream in = new HeadInput(trickle(request));
+    HeadInput in = new HeadInput(trickle(request));
     RecordedRequest first = HttpRequestReader.read(in, 1, 1);
     RecordedRequest second = HttpRequestReader.read(in, 1, 2);
     assertThat(first.body())

@@ -1,5 +1,6 @@
 package dev.deskphone.unify.internal;
 
+import dev.deskphone.core.internal.DeadlineInterrupt;
 import dev.deskphone.core.internal.Deadlines;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -44,14 +45,8 @@ public final class ReadDeadlineExecutor implements Executor {
   }
 
   private final class Guard implements Runnable {
-    private static final int READING = 0;
-    private static final int READ = 1;
-    private static final int EXPIRED = 2;
-    private static final int DONE = 3;
-
     private final Runnable exchange;
-    private Thread thread;
-    private int state;
+    private DeadlineInterrupt interrupt;
 
     Guard(Runnable exchange) {
       this.exchange = exchange;
@@ -59,37 +54,22 @@ public final class ReadDeadlineExecutor implements Executor {
 
     @Override
     public void run() {
-      synchronized (this) {
-        thread = Thread.currentThread();
-        state = READING;
-      }
+      interrupt = new DeadlineInterrupt();
       CURRENT.set(this);
-      ScheduledFuture<?> deadline = Deadlines.schedule(readTimeout, this::expire);
+      ScheduledFuture<?> deadline = Deadlines.schedule(readTimeout, interrupt::fire);
       try {
         exchange.run();
       } finally {
         deadline.cancel(false);
-        synchronized (this) {
-          state = DONE;
-        }
+        interrupt.disarm();
         CURRENT.remove();
-        // An expiry interrupt must not reach the next exchange on this pooled thread.
+        // No interrupt, the deadline's or any other, may reach the next exchange on this thread.
         Thread.interrupted();
       }
     }
 
-    synchronized boolean markRead() {
-      if (state == READING) {
-        state = READ;
-      }
-      return state == READ;
-    }
-
-    private synchronized void expire() {
-      if (state == READING) {
-        state = EXPIRED;
-        thread.interrupt();
-      }
+    boolean markRead() {
+      return !interrupt.disarm();
     }
   }
 }

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.deskphone.core.PhoneHeaders;
 import dev.deskphone.core.PhoneResponse;
 import dev.deskphone.core.internal.Checks;
+import dev.deskphone.core.internal.DeadlineInterrupt;
 import dev.deskphone.core.internal.Deadlines;
 import dev.deskphone.core.internal.Redaction;
 import dev.deskphone.unify.SendUrlEndpoint;
@@ -56,14 +57,10 @@ public final class SendUrlHttpHandler implements HttpHandler {
     Answer answer = new Answer(exchange);
     PhoneResponse response;
     try {
-      response = answer(exchange, answer);
+      response = response(exchange, answer);
     } catch (IOException | RuntimeException e) {
       if (answer.disarm()) {
-        try {
-          exchange.close();
-        } finally {
-          answer.log(0);
-        }
+        answer.send(null);
         throw e;
       }
       return;
@@ -74,7 +71,7 @@ public final class SendUrlHttpHandler implements HttpHandler {
   }
 
   /** The answer, or null when the connection is to be dropped (read deadline passed). */
-  private PhoneResponse answer(HttpExchange exchange, Answer answer) throws IOException {
+  private PhoneResponse response(HttpExchange exchange, Answer answer) throws IOException {
     String target = exchange.getRequestURI().toString();
     if (target.length() > limits.maxRequestLine()) {
       return plain(414, "the request target is longer than " + limits.maxRequestLine());
@@ -128,11 +125,9 @@ public final class SendUrlHttpHandler implements HttpHandler {
    */
   private final class Answer implements Runnable {
     private final HttpExchange exchange;
-    private final Thread thread = Thread.currentThread();
+    private final DeadlineInterrupt interrupt = new DeadlineInterrupt();
     private final long start = System.nanoTime();
     private ScheduledFuture<?> deadline;
-    private boolean done;
-    private boolean expired;
 
     Answer(HttpExchange exchange) {
       this.exchange = exchange;
@@ -149,12 +144,8 @@ public final class SendUrlHttpHandler implements HttpHandler {
      * @return true if this thread answers; false if the deadline did (its interrupt is cleared)
      */
     boolean disarm() {
-      synchronized (this) {
-        done = true;
-        if (expired) {
-          Thread.interrupted();
-          return false;
-        }
+      if (interrupt.disarm()) {
+        return false;
       }
       if (deadline != null) {
         deadline.cancel(false);
@@ -165,12 +156,8 @@ public final class SendUrlHttpHandler implements HttpHandler {
     /** The handler deadline passed: interrupt the handler and answer 503 from {@code late}. */
     @Override
     public void run() {
-      synchronized (this) {
-        if (done) {
-          return;
-        }
-        expired = true;
-        thread.interrupt();
+      if (!interrupt.fire()) {
+        return;
       }
       PhoneResponse timeout = plain(503, "the handler did not answer in time");
       try {

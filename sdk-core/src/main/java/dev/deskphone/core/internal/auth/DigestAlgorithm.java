@@ -25,6 +25,7 @@ public enum DigestAlgorithm {
   SHA_512_256_SESS("SHA-512-256-sess", "SHA-512/256", true, 3);
 
   private static final HexFormat HEX = HexFormat.of();
+  private static final DigestAlgorithm[] VALUES = values();
 
   private final String wireName;
   private final String javaName;
@@ -45,8 +46,6 @@ public enum DigestAlgorithm {
    * @return the algorithm; empty for a name this SDK does not know, which a caller must refuse
    *     rather than fall back to MD5
    */
-  private static final DigestAlgorithm[] VALUES = values();
-
   public static Optional<DigestAlgorithm> fromWireName(String wireName) {
     Objects.requireNonNull(wireName, "wireName");
     // ASCII only: equalsIgnoreCase alone would take U+017F (long s) for 's' and U+212A for 'K'.
