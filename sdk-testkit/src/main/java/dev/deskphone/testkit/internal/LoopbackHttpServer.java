@@ -264,6 +264,9 @@ public final class LoopbackHttpServer implements Closeable {
       Thread t =
           new Thread(() -> serve(socket, connection), "loopback-http-" + port + "-" + connection);
       t.setDaemon(true);
+      // A connection's thread stays listed until it has ended, not just left serve(), so that
+      // close() joins it; ended ones are dropped here, keeping the set to the live connections.
+      threads.removeIf(old -> !old.isAlive());
       threads.add(t);
       t.start();
     }
@@ -313,7 +316,6 @@ public final class LoopbackHttpServer implements Closeable {
       // the peer went away; nothing to do
     } finally {
       sockets.remove(socket);
-      threads.remove(Thread.currentThread());
     }
   }
 
