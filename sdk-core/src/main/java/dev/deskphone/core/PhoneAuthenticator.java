@@ -4,7 +4,6 @@ import dev.deskphone.core.internal.auth.BasicAuthorization;
 import dev.deskphone.core.internal.auth.Challenge;
 import dev.deskphone.core.internal.auth.ChallengeParser;
 import dev.deskphone.core.internal.auth.DigestAlgorithm;
-import dev.deskphone.core.internal.auth.DigestAuthorization;
 import dev.deskphone.core.internal.auth.PhoneAuthState;
 import dev.deskphone.core.internal.auth.PhoneAuthState.DigestSession;
 import dev.deskphone.core.internal.auth.UnusableChallengeException;
@@ -292,13 +291,7 @@ public final class PhoneAuthenticator {
   }
 
   private String digest(DigestSession session, PhoneRequest request, Credentials creds) {
-    return DigestAuthorization.builder(session.challenge(), creds)
-        .request(request)
-        .nonceCount(session.nonceCount().incrementAndGet())
-        .cnonce(DigestAuthorization.newCnonce(random))
-        .body(request.body())
-        .build()
-        .headerValue();
+    return session.authorization(request, creds, random);
   }
 
   private static Optional<Challenge> strongestDigest(List<Challenge> challenges) {

@@ -13,6 +13,16 @@ final class AuthParams {
     out = new StringBuilder(256).append(scheme).append(' ');
   }
 
+  private AuthParams(StringBuilder out) {
+    this.out = out;
+    this.first = false;
+  }
+
+  /** Goes on after {@code written}, a header value this class built with at least one param. */
+  static AuthParams resuming(String written) {
+    return new AuthParams(new StringBuilder(written.length() + 192).append(written));
+  }
+
   /** Appends {@code name="value"}, escaping {@code "} and {@code \} as quoted-pairs. */
   AuthParams quoted(String name, String value) {
     name(name).append('"');

@@ -110,11 +110,21 @@ public enum DigestAlgorithm {
    */
   public String hash(byte[] data) {
     Objects.requireNonNull(data, "data");
+    return hex(newDigest().digest(data));
+  }
+
+  /** A fresh message digest of this algorithm's function, for hashing a value in parts. */
+  MessageDigest newDigest() {
     try {
-      return HEX.formatHex(MessageDigest.getInstance(javaName).digest(data));
+      return MessageDigest.getInstance(javaName);
     } catch (NoSuchAlgorithmException e) {
       // Java SE requires MD5 and SHA-256; the JDK's SUN provider also has SHA-512/256.
       throw new IllegalStateException("this runtime has no " + javaName + " message digest", e);
     }
+  }
+
+  /** A finished hash as the lower-case hex that Digest writes. */
+  static String hex(byte[] hash) {
+    return HEX.formatHex(hash);
   }
 }

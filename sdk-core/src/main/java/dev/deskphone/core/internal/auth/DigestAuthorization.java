@@ -272,8 +272,8 @@ public final class DigestAuthorization {
       requireSet(target, "target");
       requireSet(nonceCount == 0 ? null : nonceCount, "nonceCount");
       requireSet(cnonce, "cnonce");
-      return DigestComputation.compute(
-          challenge, credentials, method, target, HEX.toHexDigits(nonceCount), cnonce, body);
+      return PreparedDigest.of(challenge, credentials)
+          .answer(method, target, HEX.toHexDigits(nonceCount), cnonce, body);
     }
 
     private static void requireSet(Object value, String name) {

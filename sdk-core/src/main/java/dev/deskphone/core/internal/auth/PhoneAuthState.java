@@ -1,8 +1,11 @@
 package dev.deskphone.core.internal.auth;
 
 import dev.deskphone.core.Credentials;
+import dev.deskphone.core.PhoneRequest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -12,11 +15,70 @@ import java.util.concurrent.atomic.AtomicInteger;
  * logins. Thread-safe: the session is replaced as a whole; the nonce count is atomic.
  */
 public final class PhoneAuthState {
-  /** A Digest challenge in use and the next nonce count for its nonce. */
-  public record DigestSession(Challenge challenge, String nonce, AtomicInteger nonceCount) {
+  /**
+   * A Digest challenge in use and the next nonce count for its nonce. The answer's shared part is
+   * worked out once per credentials ({@link PreparedDigest}), so each request hashes only what it
+   * changes. Thread-safe.
+   */
+  public static final class DigestSession {
+    private final Challenge challenge;
+    private final String nonce;
+    private final AtomicInteger nonceCount;
+    private volatile PreparedDigest prepared;
+
+    private DigestSession(Challenge challenge, String nonce, AtomicInteger nonceCount) {
+      this.challenge = challenge;
+      this.nonce = nonce;
+      this.nonceCount = nonceCount;
+    }
+
     /** A session whose first answer carries nc=00000001. */
     public static DigestSession of(Challenge challenge) {
       return new DigestSession(challenge, challenge.param("nonce").orElse(""), new AtomicInteger());
+    }
+
+    /** The challenge answered. */
+    public Challenge challenge() {
+      return challenge;
+    }
+
+    /** The challenge's nonce. */
+    public String nonce() {
+      return nonce;
+    }
+
+    /**
+     * The {@code Authorization} value for {@code request}, with the next nonce count and a fresh
+     * cnonce from {@code random}. Keep it out of logs.
+     *
+     * @throws UnusableChallengeException if the challenge cannot be answered safely
+     */
+    public String authorization(
+        PhoneRequest request, Credentials credentials, SecureRandom random) {
+      PreparedDigest p = prepared;
+      if (p == null || !p.isFor(credentials)) {
+        p = PreparedDigest.of(challenge, credentials);
+        prepared = p;
+      }
+      // PhoneRequest vouches for the method (a token) and the target (a URI's raw path and query).
+      return p.answer(
+              request.method(),
+              request.target(),
+              HexFormat.of().toHexDigits(nonceCount.incrementAndGet()),
+              DigestAuthorization.newCnonce(random),
+              request.body())
+          .headerValue();
+    }
+
+    /** The session's object for a challenge that repeats its nonce: the nonce count goes on. */
+    DigestSession renewed(Challenge repeated) {
+      return new DigestSession(repeated, nonce, nonceCount);
+    }
+
+    /** The nonce count only: never the nonce, the credentials or an answer. */
+    @Override
+    public String toString() {
+      return "DigestSession[nc=" + nonceCount.get() + "]";
     }
   }
 
@@ -44,7 +106,7 @@ public final class PhoneAuthState {
     if (current != null
         && current.nonce().equals(challenge.param("nonce").orElse(""))
         && current.challenge().param("realm").equals(challenge.param("realm"))) {
-      return new DigestSession(challenge, current.nonce(), current.nonceCount());
+      return current.renewed(challenge);
     }
     return DigestSession.of(challenge);
   }
