@@ -24,6 +24,7 @@ import java.util.Map;
  * its lock.
  */
 public final class DigestAuth {
+  private static final HexFormat HEX = HexFormat.of();
   private static final List<String> REQUIRED =
       List.of("username", "realm", "nonce", "uri", "response", "qop", "nc", "cnonce");
 
@@ -69,6 +70,8 @@ public final class DigestAuth {
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Nonce> nonces = new HashMap<>();
   private final Map<DigestAlgorithm, String> ha1s = new EnumMap<>(DigestAlgorithm.class);
+  // One per algorithm, reused: the owner's lock keeps their use to one thread at a time.
+  private final Map<DigestAlgorithm, MessageDigest> digests = new EnumMap<>(DigestAlgorithm.class);
   private String opaque;
 
   /** Digest for one user, offering {@code algorithms} in that order. */
@@ -205,11 +208,14 @@ public final class DigestAuth {
     return new Result(Verdict.WRONG, reason);
   }
 
-  private static String hash(DigestAlgorithm a, String text) {
+  private String hash(DigestAlgorithm a, String text) {
+    MessageDigest md = digests.computeIfAbsent(a, DigestAuth::newDigest);
+    return HEX.formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest newDigest(DigestAlgorithm a) {
     try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance(a.jdkName()).digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance(a.jdkName());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK always has " + a.jdkName(), e);
     }
@@ -218,6 +224,6 @@ public final class DigestAuth {
   private String token(int bytes) {
     byte[] b = new byte[bytes];
     random.nextBytes(b);
-    return HexFormat.of().formatHex(b);
+    return HEX.formatHex(b);
   }
 }
