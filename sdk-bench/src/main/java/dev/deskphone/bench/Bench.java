@@ -6,6 +6,7 @@ import dev.deskphone.testkit.FakeRequest;
 import dev.deskphone.testkit.FakeSnomPhone;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -16,7 +17,29 @@ import java.util.Map;
  * bounded.
  */
 public final class Bench {
+  /**
+   * The paired single-thread comparisons (items 1 and 2): many short blocks, so that each pair of
+   * blocks runs under the same conditions. Blocks of 200 (40 pairs) read 0.97x-1.19x for the same
+   * code in one JVM; blocks of 50 (300 pairs) read 1.04x-1.06x (docs/PERFORMANCE.md). The warm-up
+   * is long because the JIT compilers go on working on a loopback press for the first ~20,000.
+   */
+  private static final int PAIRED_BLOCKS = 300;
+
+  private static final int PAIRED_SIZE = 50;
+  private static final int PAIRED_WARMUP = 400;
+
   private Bench() {}
+
+  private static String pairedNote(Paired.Result p) {
+    return String.format(
+        Locale.ROOT,
+        "paired: %d alternating blocks of %d presses after %d warm-up blocks, the side going first"
+            + " switching every block; SDK and baseline are the medians of the blocks, the ratio"
+            + " the median of the per-pair ratios",
+        p.blocks(),
+        PAIRED_SIZE,
+        PAIRED_WARMUP);
+  }
 
   /** Runs the benchmark named by {@code args[0]}. */
   public static void main(String[] args) throws Exception {
@@ -70,19 +93,11 @@ public final class Bench {
     PressBenchmark state = new PressBenchmark();
     state.start();
     try {
-      Paired.Result p = Paired.run(state::sdkLatency, state::rawLatency, 10, 40, 200);
-      Report.line(
-          "latency, paired blocks (us/op, median)",
-          p.sdkMicros(),
-          p.baselineMicros(),
-          "us",
-          1.10,
-          false);
-      Report.note(
-          String.format(
-              "paired: %d alternating blocks of 200 presses after 10 warm-up blocks, in this JVM;"
-                  + " median of the per-pair ratios %.3fx",
-              p.blocks(), p.ratio()));
+      Paired.Result p =
+          Paired.run(
+              state::sdkLatency, state::rawLatency, PAIRED_WARMUP, PAIRED_BLOCKS, PAIRED_SIZE);
+      Report.paired("latency, paired blocks (us/op, median)", p, 1.10, false);
+      Report.note(pairedNote(p));
       PairedThroughput.Result t =
           PairedThroughput.run(state::sdkThroughput, state::rawThroughput, 4, 10, 2000);
       Report.line(
@@ -126,19 +141,13 @@ public final class Bench {
       SnomPhone digestPhone = AuthBenchmark.client("digest", digestFake, authenticator);
       Paired.Result p =
           Paired.run(
-              () -> digestPhone.press("ENTER"), () -> basicPhone.press("ENTER"), 10, 40, 200);
-      Report.line(
-          "Digest vs Basic, paired blocks (ops/s)",
-          1e6 / p.sdkMicros(),
-          1e6 / p.baselineMicros(),
-          "op/s",
-          0.9,
-          true);
-      Report.note(
-          String.format(
-              "paired: %d alternating blocks of 200 presses after 10 warm-up blocks; median of the"
-                  + " per-pair time ratios %.3fx",
-              p.blocks(), p.ratio()));
+              () -> digestPhone.press("ENTER"),
+              () -> basicPhone.press("ENTER"),
+              PAIRED_WARMUP,
+              PAIRED_BLOCKS,
+              PAIRED_SIZE);
+      Report.paired("Digest vs Basic, paired blocks (ops/s)", p, 0.9, true);
+      Report.note(pairedNote(p));
     }
     for (String auth : List.of("none", "basic", "digest")) {
       roundTrips(auth, 100);

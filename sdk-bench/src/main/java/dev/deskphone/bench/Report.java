@@ -30,33 +30,62 @@ final class Report {
       String unit,
       Double goal,
       boolean higherIsBetter) {
-    double ratio = sdk / baseline;
-    String verdict;
-    if (goal == null) {
-      verdict = "(no goal)";
-    } else if (higherIsBetter) {
-      verdict = String.format(Locale.ROOT, ">= %.2fx %s", goal, ratio >= goal ? "MET" : "MISSED");
+    print(
+        figure, sdk, baseline, unit, sdk / baseline, verdict(sdk / baseline, goal, higherIsBetter));
+  }
+
+  /**
+   * Prints a paired comparison: the median per-operation times of each side in microseconds, and as
+   * the ratio the median of the per-pair ratios, the paired design's own figure, which a load
+   * drifting between blocks cannot tilt. As throughput ({@code asRate}) the times become operations
+   * per second and the ratio its inverse.
+   */
+  static void paired(String figure, Paired.Result p, Double goal, boolean asRate) {
+    if (asRate) {
+      double ratio = 1 / p.ratio();
+      print(
+          figure,
+          1e6 / p.sdkMicros(),
+          1e6 / p.baselineMicros(),
+          "op/s",
+          ratio,
+          verdict(ratio, goal, true));
     } else {
-      verdict = String.format(Locale.ROOT, "<= %.2fx %s", goal, ratio <= goal ? "MET" : "MISSED");
+      print(
+          figure,
+          p.sdkMicros(),
+          p.baselineMicros(),
+          "us",
+          p.ratio(),
+          verdict(p.ratio(), goal, false));
     }
-    print(figure, sdk, baseline, unit, verdict);
+  }
+
+  private static String verdict(double ratio, Double goal, boolean higherIsBetter) {
+    if (goal == null) {
+      return "(no goal)";
+    } else if (higherIsBetter) {
+      return String.format(Locale.ROOT, ">= %.2fx %s", goal, ratio >= goal ? "MET" : "MISSED");
+    }
+    return String.format(Locale.ROOT, "<= %.2fx %s", goal, ratio <= goal ? "MET" : "MISSED");
   }
 
   /** Prints a line with an absolute goal: {@code sdk} must stay under {@code limit}. */
   static void absolute(
       String figure, double sdk, double baseline, String unit, double limit, String goalText) {
-    print(figure, sdk, baseline, unit, goalText + (sdk < limit ? " MET" : " MISSED"));
+    print(
+        figure, sdk, baseline, unit, sdk / baseline, goalText + (sdk < limit ? " MET" : " MISSED"));
   }
 
   private static void print(
-      String figure, double sdk, double baseline, String unit, String verdict) {
+      String figure, double sdk, double baseline, String unit, double ratio, String verdict) {
     System.out.printf(
         Locale.ROOT,
         "%-44s %16s %16s %7.3fx  %s%n",
         figure,
         format(sdk) + " " + unit,
         format(baseline) + " " + unit,
-        sdk / baseline,
+        ratio,
         verdict);
   }
 
