@@ -160,7 +160,7 @@ public final class PhoneAuthenticator {
       used = state.digest();
       try {
         if (used != null) {
-          first = withHeader(request, digest(used, request, creds));
+          first = withHeader(request, used.authorization(request, creds, random));
         } else if (state.basic()) {
           first = withHeader(request, BasicAuthorization.header(creds));
         } else {
@@ -210,7 +210,7 @@ public final class PhoneAuthenticator {
       try {
         if (digest.isPresent()) {
           DigestSession session = state.sessionFor(digest.get());
-          retry = withHeader(request, digest(session, request, creds));
+          retry = withHeader(request, session.authorization(request, creds, random));
           state.useDigest(session);
           if (!isHttps(request) && state.firstPlainHttpDigest()) {
             LOG.warn(
@@ -288,10 +288,6 @@ public final class PhoneAuthenticator {
       PhoneAuthState state, Credentials creds, PhoneRequest request, String detail) {
     state.failed(creds, clock.instant(), LOCKOUT_WINDOW);
     return refused(request, detail + " for user " + creds.username(), null);
-  }
-
-  private String digest(DigestSession session, PhoneRequest request, Credentials creds) {
-    return session.authorization(request, creds, random);
   }
 
   private static Optional<Challenge> strongestDigest(List<Challenge> challenges) {
