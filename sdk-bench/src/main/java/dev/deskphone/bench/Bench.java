@@ -165,20 +165,8 @@ public final class Bench {
         Paired.run(() -> basic.press("ENTER"), () -> none.press("ENTER"), 20, 40, 20_000);
     Paired.Result d =
         Paired.run(() -> digest.press("ENTER"), () -> basic.press("ENTER"), 20, 40, 20_000);
-    Report.line(
-        "SDK's own work, Basic vs no auth (us/press)",
-        b.sdkMicros(),
-        b.baselineMicros(),
-        "us",
-        null,
-        false);
-    Report.line(
-        "SDK's own work, Digest vs Basic (us/press)",
-        d.sdkMicros(),
-        d.baselineMicros(),
-        "us",
-        null,
-        false);
+    Report.paired("SDK's own work, Basic vs no auth (us/press)", b, null, false);
+    Report.paired("SDK's own work, Digest vs Basic (us/press)", d, null, false);
     Report.note(
         "own work: a transport answering in memory, so no socket and no fake; what Digest adds"
             + " to each press on the client side, to set beside a loopback round trip");

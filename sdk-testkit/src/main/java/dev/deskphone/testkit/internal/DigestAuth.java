@@ -197,7 +197,7 @@ public final class DigestAuth {
       return false;
     }
     for (int i = 0; i < 8; i++) {
-      if (Character.digit(nc.charAt(i), 16) < 0 || nc.charAt(i) > 'f') {
+      if (!HexFormat.isHexDigit(nc.charAt(i))) {
         return false;
       }
     }
