@@ -7,7 +7,6 @@
  */
 module dev.deskphone.unify {
   requires transitive dev.deskphone.core;
-  requires jdk.httpserver;
   requires java.xml;
   requires jakarta.xml.bind;
   requires org.slf4j;

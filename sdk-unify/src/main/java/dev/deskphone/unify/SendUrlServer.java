@@ -1,18 +1,16 @@
 package dev.deskphone.unify;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.deskphone.core.Credentials;
 import dev.deskphone.core.internal.Checks;
 import dev.deskphone.unify.internal.BoundedResponder;
-import dev.deskphone.unify.internal.ReadDeadlineExecutor;
-import dev.deskphone.unify.internal.SendUrlHttpHandler;
+import dev.deskphone.unify.internal.SendUrlConnection;
+import dev.deskphone.unify.internal.SendUrlListener;
 import dev.deskphone.unify.internal.ServerLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,10 +21,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A Send URL server on the JDK's built-in HTTP server ({@code jdk.httpserver}): answers the GET and
- * POST requests of Unify phones' Send URL keys on one path with a {@link SendUrlEndpoint}.
+ * A Send URL server: answers the GET and POST requests of Unify phones' Send URL keys on one path
+ * with a {@link SendUrlEndpoint}, over HTTP/1.1 (and 1.0) or HTTPS, with no dependency beyond the
+ * JDK.
  *
  * <pre>{@code
  * SendUrlServer server = SendUrlServer.builder()
@@ -37,34 +37,40 @@ import javax.net.ssl.SSLContext;
  *     .start();
  * }</pre>
  *
- * <p>Protection, all in this server's own code (the JDK server's own limits are JVM-wide system
- * properties, which the SDK never sets):
+ * <p>Each open connection is served on a thread of its own, which reads a request, runs the handler
+ * and writes the answer (head and body in one write, with {@code TCP_NODELAY}), then waits for the
+ * connection's next request. Nothing is set JVM-wide. Protection:
  *
  * <ul>
  *   <li>a request target longer than {@link Builder#maxRequestLine} gets 414; more than {@link
  *       Builder#maxHeaders} header fields or {@link Builder#maxHeaderBytes} header bytes 431; a
- *       body over {@link SendUrlRequest#MAX_BODY_BYTES} 413;
- *   <li>once a worker starts reading a request (when its first bytes are there), the request line,
- *       headers and body must arrive within {@link Builder#readTimeout}, else the connection is
- *       closed unanswered, so slow clients cannot hold threads that real phones need;
- *   <li>a handler runs on the thread that read its request, at most {@link Builder#workers} at
- *       once; beyond that the request is answered {@code 503} at once. A handler that overruns
- *       {@link Builder#handlerTimeout} is interrupted and the request answered {@code 503} at the
+ *       body over {@link SendUrlRequest#MAX_BODY_BYTES} 413, before it is read; a malformed request
+ *       400 (a line not ending in CRLF, a folded header, a {@code Content-Length} together with
+ *       {@code Transfer-Encoding}, differing {@code Content-Length}s); each of these closes the
+ *       connection;
+ *   <li>once a request's first byte has arrived, its request line, headers and body must arrive
+ *       within {@link Builder#readTimeout}, else the connection is closed unanswered, so slow
+ *       clients cannot hold threads that real phones need; a connection waiting for its next
+ *       request is closed after {@link Builder#idleTimeout};
+ *   <li>a handler runs on its connection's thread, at most {@link Builder#workers} at once; beyond
+ *       that the request is answered {@code 503} at once. A handler that overruns {@link
+ *       Builder#handlerTimeout} is interrupted and the request answered {@code 503} at the
  *       deadline, even if the handler ignores the interrupt; one that throws gets {@code 500}. The
  *       phone ignores both (its LED does not change), and neither shows a stack trace;
- *   <li>each connection being read has a thread of its own, up to {@link Builder#maxConnections}
- *       (512 by default), so hundreds of slow clients cannot starve a real phone; connections
- *       beyond that are closed unanswered.
+ *   <li>at most {@link Builder#maxConnections} connections are open at once (512 by default); at
+ *       that limit a new connection closes one that is idle between requests, or is closed
+ *       unanswered if none is.
  * </ul>
  *
  * <p>Logs one INFO line per request on logger {@code dev.deskphone.unify.access}: method, target
  * with secret values ({@code password} and the like) shown as {@code ***}, client address, status
  * and duration.
  *
- * <p>Thread-safe. {@link #close()} stops accepting, drops open exchanges and ends every thread.
+ * <p>Thread-safe. {@link #close()} stops accepting, drops open connections and ends every thread.
  */
 public final class SendUrlServer implements AutoCloseable {
-  private final HttpServer server;
+  private final ServerSocket socket;
+  private final SendUrlListener listener;
   private final ThreadPoolExecutor ioPool;
   private final ThreadPoolExecutor latePool;
   private final String path;
@@ -73,10 +79,9 @@ public final class SendUrlServer implements AutoCloseable {
   private SendUrlServer(Builder b) throws IOException {
     this.path = b.path;
     this.https = b.sslContext != null;
-    // The JDK server reads each request on an executor thread with blocking reads, so every
-    // connection being read holds a thread until its read deadline. A thread per connection, made
-    // on demand up to maxConnections, keeps hundreds of slow clients from starving real phones.
-    // The handler runs on that same thread, bounded by the responder to b.workers at once.
+    // A thread per open connection, made on demand up to maxConnections and kept 30 s for the
+    // next: it reads each request, runs the handler (bounded by the responder to b.workers at
+    // once) and writes the answer, with no hand-off to another thread.
     this.ioPool =
         new ThreadPoolExecutor(
             0,
@@ -85,7 +90,6 @@ public final class SendUrlServer implements AutoCloseable {
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),
             threads("deskphone-sendurl-io"));
-    ioPool.allowCoreThreadTimeOut(true);
     // Writes the 503 of a handler that overran its deadline, while its own thread is still busy;
     // there are never more such handlers than workers.
     this.latePool =
@@ -105,18 +109,28 @@ public final class SendUrlServer implements AutoCloseable {
             b.maxHeaderBytes,
             b.maxHeaders,
             SendUrlRequest.MAX_BODY_BYTES,
+            b.idleTimeout,
             b.readTimeout,
             b.handlerTimeout);
-    if (https) {
-      HttpsServer s = HttpsServer.create(b.bind, b.backlog);
-      s.setHttpsConfigurator(new HttpsConfigurator(b.sslContext));
-      this.server = s;
-    } else {
-      this.server = HttpServer.create(b.bind, b.backlog);
+    this.socket = new ServerSocket();
+    try {
+      socket.bind(b.bind, b.backlog);
+    } catch (IOException e) {
+      socket.close();
+      ioPool.shutdownNow();
+      latePool.shutdownNow();
+      throw e;
     }
-    server.setExecutor(new ReadDeadlineExecutor(ioPool, b.readTimeout));
-    server.createContext("/", new SendUrlHttpHandler(path, endpoint, limits, latePool));
-    server.start();
+    String servedPath = path;
+    SSLSocketFactory tls = https ? b.sslContext.getSocketFactory() : null;
+    this.listener =
+        new SendUrlListener(
+            socket,
+            ioPool,
+            b.maxConnections,
+            (s, open) ->
+                new SendUrlConnection(s, tls, open, servedPath, endpoint, limits, latePool),
+            "deskphone-sendurl-accept");
   }
 
   private static ThreadFactory threads(String name) {
@@ -144,7 +158,7 @@ public final class SendUrlServer implements AutoCloseable {
    * @return the URI, such as {@code http://127.0.0.1:41234/}
    */
   public URI uri() {
-    InetSocketAddress a = server.getAddress();
+    InetSocketAddress a = address();
     InetAddress address =
         a.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a.getAddress();
     String host = address.getHostAddress();
@@ -160,13 +174,13 @@ public final class SendUrlServer implements AutoCloseable {
    * @return the address
    */
   public InetSocketAddress address() {
-    return server.getAddress();
+    return (InetSocketAddress) socket.getLocalSocketAddress();
   }
 
-  /** Stops the server at once: no new connections, open exchanges dropped, threads ended. */
+  /** Stops the server at once: no new connections, open connections dropped, threads ended. */
   @Override
   public void close() {
-    server.stop(0);
+    listener.close();
     ioPool.shutdownNow();
     latePool.shutdownNow();
   }
@@ -190,6 +204,7 @@ public final class SendUrlServer implements AutoCloseable {
     private int maxRequestLine = 8 * 1024;
     private int maxHeaderBytes = 16 * 1024;
     private int maxHeaders = 64;
+    private Duration idleTimeout = Duration.ofSeconds(30);
     private Duration readTimeout = Duration.ofSeconds(10);
     private Duration handlerTimeout = Duration.ofSeconds(5);
 
@@ -320,6 +335,18 @@ public final class SendUrlServer implements AutoCloseable {
     }
 
     /**
+     * Sets how long a connection may wait for its next request (its first one, or the next one on a
+     * kept-alive connection) before it is closed. Defaults to 30 seconds.
+     *
+     * @param idleTimeout positive
+     * @return this builder
+     */
+    public Builder idleTimeout(Duration idleTimeout) {
+      this.idleTimeout = Checks.positive(idleTimeout, "idleTimeout");
+      return this;
+    }
+
+    /**
      * Sets the time a client has to send its whole request (line, headers and body) once its first
      * byte arrived. Defaults to 10 seconds.
      *
@@ -365,9 +392,9 @@ public final class SendUrlServer implements AutoCloseable {
     }
 
     /**
-     * Sets how many connections may be read at once, each on a thread of its own until its request
-     * is read or its read deadline passes. Defaults to 512; further connections are closed
-     * unanswered.
+     * Sets how many connections may be open at once, each served on a thread of its own. Defaults
+     * to 512. At the limit a new connection closes one that is waiting for its next request, or is
+     * closed unanswered if none is.
      *
      * @param maxConnections 1 to 10000
      * @return this builder

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class SendUrlHttpHandlerTest {
+class SendUrlConnectionTest {
 
   @Test
   void accessLineShowsThePasswordAsStars() {
     String line =
-        SendUrlHttpHandler.accessLine(
+        SendUrlConnection.accessLine(
             "GET", "/", "userid=MyUsername&password=MyPassword&symbn=Key1", "10.0.0.7", 200, 3);
     assertThat(line)
         .isEqualTo(
@@ -20,7 +20,7 @@ class SendUrlHttpHandlerTest {
 
   @Test
   void accessLineEscapesControlCharactersAndNamesADroppedRequest() {
-    String line = SendUrlHttpHandler.accessLine("GET", "/a\nb", null, "127.0.0.1", 0, 10);
+    String line = SendUrlConnection.accessLine("GET", "/a\nb", null, "127.0.0.1", 0, 10);
     assertThat(line).isEqualTo("Send URL GET \"/a<U+000A>b\" from 127.0.0.1: dropped in 10 ms");
   }
 }
