@@ -15,10 +15,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * Item 4: {@link SendUrlServer} (credentials checked, request parsed, handler run on its pool,
+ * Item 4: {@link SendUrlServer} (request read, credentials checked, request parsed, handler run,
  * reply written by {@link TurnledXml}) under a keep-alive load from many connections, against a
- * bare JDK {@link HttpServer} whose handler returns the same bytes. Options: {@code connections
- * seconds rounds} (32, 3, 8).
+ * bare JDK {@link HttpServer} whose handler returns the same bytes, on its dispatcher thread and on
+ * a pool. The bare servers run with {@code TCP_NODELAY} ({@code sun.net.httpserver.nodelay}, set
+ * here before the first one is made): without it the JDK server sends a head and a body in two
+ * segments and every kept-alive answer waits ~40 ms for the client's delayed ACK, so the baseline
+ * would measure that timer. {@code SendUrlServer} sets {@code TCP_NODELAY} on its own sockets.
+ * Options: {@code connections seconds rounds} (32, 3, 8).
  */
 final class SendUrlLoadHarness {
   static final String QUERY =
@@ -71,6 +75,8 @@ final class SendUrlLoadHarness {
     int connections = args.length > 0 ? Integer.parseInt(args[0]) : 32;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 8;
+    // Read once, when the JDK server's configuration class loads: before any bare server exists.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     byte[] body = TurnledXml.toBytes(reply());
     SendUrlServer sdk = sendUrlServer(0);
     ExecutorService pool = Executors.newFixedThreadPool(32);
@@ -106,7 +112,7 @@ final class SendUrlLoadHarness {
         vsPooled[i] = sdkRate[i] / pooledRate[i];
       }
       Report.head(
-          "4. SendUrlServer vs bare JDK HttpServer, same reply bytes, "
+          "4. SendUrlServer vs bare JDK HttpServer (TCP_NODELAY), same reply bytes, "
               + connections
               + " keep-alive connections, "
               + rounds

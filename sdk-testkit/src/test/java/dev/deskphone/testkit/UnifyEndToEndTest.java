@@ -16,8 +16,14 @@ import dev.deskphone.unify.SendUrlKey;
 import dev.deskphone.unify.SendUrlRequest;
 import dev.deskphone.unify.SendUrlRoutes;
 import dev.deskphone.unify.SendUrlServer;
+import dev.deskphone.unify.TurnledXml;
 import dev.deskphone.unify.UnifyPhone;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +32,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLSocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -201,6 +210,46 @@ class UnifyEndToEndTest {
                 .trust(certificate.pinned())
                 .start());
     assertThat(fake.pressKey("MySymbolicName").state()).isEqualTo(LedState.FLASH);
+  }
+
+  @Test
+  void anHttpsSendUrlServerAnswersTwoRequestsOnOneKeptAliveConnection() throws Exception {
+    RunCertificate certificate = RunCertificate.create("send-url-server");
+    SendUrlServer server = keep(server().https(certificate.serverContext()).start());
+    SSLSocketFactory tls = certificate.pinned().sslContext().getSocketFactory();
+    byte[] get =
+        ("GET /?userid=MyUsername&password=MyPassword&symbn=MySymbolicName HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    try (Socket socket = tls.createSocket("127.0.0.1", server.uri().getPort())) {
+      socket.setSoTimeout(10_000);
+      InputStream in = socket.getInputStream();
+      for (int press = 1; press <= 2; press++) {
+        socket.getOutputStream().write(get);
+        socket.getOutputStream().flush();
+        String head = answerHead(in);
+        assertThat(head).startsWith("HTTP/1.1 200 OK\r\n").doesNotContain("Connection:");
+        Matcher length = Pattern.compile("\r\nContent-Length: (\\d+)\r\n").matcher(head);
+        assertThat(length.find()).as(head).isTrue();
+        byte[] body = in.readNBytes(Integer.parseInt(length.group(1)));
+        assertThat(TurnledXml.read(body).turnleds().get(0).label())
+            .contains("Press " + press + " <&>");
+      }
+    }
+    assertThat(handled).hasSize(2);
+  }
+
+  /** An answer's status line and headers, up to and with the empty line. */
+  private static String answerHead(InputStream in) throws IOException {
+    StringBuilder head = new StringBuilder();
+    while (head.length() < 4 || head.lastIndexOf("\r\n\r\n") != head.length() - 4) {
+      int b = in.read();
+      if (b < 0) {
+        throw new EOFException("the connection ended within an answer head: " + head);
+      }
+      head.append((char) b);
+    }
+    return head.toString();
   }
 
   @Test

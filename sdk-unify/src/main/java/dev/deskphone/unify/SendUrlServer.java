@@ -79,13 +79,15 @@ public final class SendUrlServer implements AutoCloseable {
   private SendUrlServer(Builder b) throws IOException {
     this.path = b.path;
     this.https = b.sslContext != null;
-    // A thread per open connection, made on demand up to maxConnections and kept 30 s for the
-    // next: it reads each request, runs the handler (bounded by the responder to b.workers at
-    // once) and writes the answer, with no hand-off to another thread.
+    // A thread per open connection, made on demand and kept 30 s for the next: it reads each
+    // request, runs the handler (bounded by the responder to b.workers at once) and writes the
+    // answer, with no hand-off to another thread. The listener keeps at most maxConnections open;
+    // the pool itself is not bounded by it, because a connection is no longer counted as soon as
+    // it is closed, while its thread is still on its way back to the pool.
     this.ioPool =
         new ThreadPoolExecutor(
             0,
-            b.maxConnections,
+            Integer.MAX_VALUE,
             30,
             TimeUnit.SECONDS,
             new SynchronousQueue<>(),

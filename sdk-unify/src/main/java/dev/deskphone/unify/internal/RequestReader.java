@@ -66,6 +66,11 @@ public final class RequestReader {
    * Reads the request line and the header fields, by {@code deadline} ({@link System#nanoTime}).
    */
   public RequestHead readHead(long deadline) throws IOException, BadRequestException {
+    byte first = buf[pos];
+    if (first != '\r' && first != '\n' && !isToken((char) (first & 0xff))) {
+      // Such as a TLS ClientHello on the plain port: refused now, not at the read deadline.
+      throw new BadRequestException(400, "not an HTTP request");
+    }
     String line = line(deadline, maxLine, 414, "the request line is too long");
     for (int blank = 0; line.isEmpty() && blank < 4; blank++) {
       line = line(deadline, maxLine, 414, "the request line is too long");
@@ -85,9 +90,7 @@ public final class RequestReader {
       throw new BadRequestException(
           414, "the request target is longer than " + limits.maxRequestLine());
     }
-    if (!target.startsWith("/")) {
-      throw new BadRequestException(400, "the request target must start with '/'");
-    }
+    target = originForm(target);
     for (int i = 0; i < target.length(); i++) {
       char c = target.charAt(i);
       if (c <= ' ' || c >= 0x7f || c == '#') {
@@ -99,6 +102,27 @@ public final class RequestReader {
     String rawPath = q < 0 ? target : target.substring(0, q);
     String rawQuery = q < 0 ? null : target.substring(q + 1);
     return new RequestHead(method, rawPath, rawQuery, http11, fields(deadline));
+  }
+
+  /**
+   * The target as path and query: as sent (origin form), or with the scheme and authority of an
+   * absolute form such as {@code http://host:8080/?a=1} taken off.
+   */
+  private static String originForm(String target) throws BadRequestException {
+    if (target.startsWith("/")) {
+      return target;
+    }
+    int scheme = target.indexOf("://");
+    String name = scheme < 0 ? "" : target.substring(0, scheme);
+    if (!name.equalsIgnoreCase("http") && !name.equalsIgnoreCase("https")) {
+      throw new BadRequestException(400, "the request target must start with '/' or http://");
+    }
+    int path = target.indexOf('/', scheme + 3);
+    int query = target.indexOf('?', scheme + 3);
+    if (path < 0 || (query >= 0 && query < path)) {
+      return query < 0 ? "/" : "/" + target.substring(query);
+    }
+    return target.substring(path);
   }
 
   private static boolean version(String version) throws BadRequestException {
@@ -268,9 +292,10 @@ public final class RequestReader {
    */
   private String line(long deadline, int max, int status, String tooLong)
       throws IOException, BadRequestException {
-    int scanned = pos;
+    // Counted from pos, since fill() moves the unread bytes to the front of buf.
+    int scanned = 0;
     while (true) {
-      for (int i = scanned; i < end; i++) {
+      for (int i = pos + scanned; i < end; i++) {
         byte b = buf[i];
         if (b == '\n') {
           if (i == pos || buf[i - 1] != '\r') {
@@ -287,7 +312,8 @@ public final class RequestReader {
           throw new BadRequestException(400, "a line holds a lone CR");
         }
       }
-      scanned = end;
+      // The last byte once more: a CR there is lone unless the next one to come is LF.
+      scanned = Math.max(0, end - pos - 1);
       if (end - pos > max + 1) {
         throw new BadRequestException(status, tooLong);
       }
@@ -351,16 +377,17 @@ public final class RequestReader {
       return false;
     }
     for (int i = from; i < to; i++) {
-      char c = s.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
-      if (!ok) {
+      if (!isToken(s.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean isToken(char c) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 }

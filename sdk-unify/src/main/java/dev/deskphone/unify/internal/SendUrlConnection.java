@@ -176,14 +176,21 @@ public final class SendUrlConnection implements Runnable {
     try {
       head = reader.readHead(deadline);
     } catch (BadRequestException e) {
-      write(out, plain(e.status(), e.getMessage()), true, false);
+      write(out, plain(e.status(), e.getMessage()), "close", false);
+      if (ACCESS.isInfoEnabled()) {
+        ACCESS.info(
+            "Send URL request from {}: {} ({})",
+            raw.getInetAddress().getHostAddress(),
+            e.status(),
+            e.getMessage());
+      }
       drainBeforeClose();
       return false;
     }
     try {
       return answer(reader, out, head, start, deadline);
     } catch (BadRequestException e) {
-      write(out, plain(e.status(), e.getMessage()), true, isHead(head));
+      write(out, plain(e.status(), e.getMessage()), "close", isHead(head));
       log(head, e.status(), start);
       drainBeforeClose();
       return false;
@@ -230,7 +237,9 @@ public final class SendUrlConnection implements Runnable {
     }
     boolean close = !head.keepAlive() || response.header("Connection").isPresent();
     try {
-      write(out, response, close, isHead(head));
+      // An HTTP/1.0 client keeps the connection only if the answer says so.
+      String connection = close ? "close" : head.http11() ? null : "keep-alive";
+      write(out, response, connection, isHead(head));
     } finally {
       answer.done();
     }
@@ -284,7 +293,7 @@ public final class SendUrlConnection implements Runnable {
 
     private void answerLate() {
       try {
-        write(out, plain(503, "the handler did not answer in time"), true, isHead(head));
+        write(out, plain(503, "the handler did not answer in time"), "close", isHead(head));
       } catch (IOException e) {
         // The client went away; nothing to answer.
       } finally {
@@ -320,8 +329,12 @@ public final class SendUrlConnection implements Runnable {
     return head.method().equals("HEAD");
   }
 
-  /** The status line, headers and body in one write, with Content-Length and, if so, close. */
-  private static void write(OutputStream out, PhoneResponse response, boolean close, boolean head)
+  /**
+   * The status line, headers and body in one write, with Content-Length and, unless null, a
+   * Connection header.
+   */
+  private static void write(
+      OutputStream out, PhoneResponse response, String connection, boolean head)
       throws IOException {
     StringBuilder s = new StringBuilder(192);
     s.append("HTTP/1.1 ").append(response.status()).append(' ');
@@ -337,8 +350,8 @@ public final class SendUrlConnection implements Runnable {
             });
     byte[] body = response.body();
     s.append("Content-Length: ").append(body.length).append("\r\n");
-    if (close) {
-      s.append("Connection: close\r\n");
+    if (connection != null) {
+      s.append("Connection: ").append(connection).append("\r\n");
     }
     s.append("\r\n");
     byte[] top = s.toString().getBytes(StandardCharsets.ISO_8859_1);
