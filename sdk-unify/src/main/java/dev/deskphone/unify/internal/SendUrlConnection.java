@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SendUrlConnection implements Runnable {
   private static final Logger ACCESS = LoggerFactory.getLogger("dev.deskphone.unify.access");
+  private static final Logger LOG = LoggerFactory.getLogger(SendUrlConnection.class);
   private static final byte[] CONTINUE =
       "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -229,6 +230,10 @@ public final class SendUrlConnection implements Runnable {
     try {
       response = endpoint.handle(head.method(), head.rawQuery(), headers, body);
     } catch (RuntimeException e) {
+      // A fault in the SDK's own code (the endpoint catches what a handler throws): named, with
+      // the trace at DEBUG only, since nothing checked what its message may hold.
+      LOG.warn("Send URL request failed in the endpoint: {}", e.getClass().getName());
+      LOG.debug("Send URL endpoint failure", e);
       response = plain(500, "the request could not be served");
     }
     if (!answer.startWriting()) {
