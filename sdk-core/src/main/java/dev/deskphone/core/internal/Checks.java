@@ -14,6 +14,7 @@ import java.util.Objects;
  * <p>All methods are stateless and thread-safe.
  */
 public final class Checks {
+  private static final String HTTP_TOKEN_EXTRA = "!#$%&'*+-.^_`|~";
 
   /** The longest symbolic name, in characters: {@value}. */
   public static final int MAX_SYMBOLIC_NAME_LENGTH = 64;
@@ -199,7 +200,17 @@ public final class Checks {
    * @return true if every character is a token character
    */
   public static boolean isHttpToken(String value) {
-    return isToken(value, Integer.MAX_VALUE, "!#$%&'*+-.^_`|~");
+    return isToken(value, Integer.MAX_VALUE, HTTP_TOKEN_EXTRA);
+  }
+
+  /**
+   * Whether a character may stand in an RFC 9110 token.
+   *
+   * @param c the character
+   * @return true for a letter, digit or one of {@code !#$%&'*+-.^_`|~}
+   */
+  public static boolean isHttpTokenChar(char c) {
+    return isTokenChar(c, HTTP_TOKEN_EXTRA);
   }
 
   /**
@@ -227,17 +238,18 @@ public final class Checks {
       return false;
     }
     for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || extra.indexOf(c) >= 0;
-      if (!ok) {
+      if (!isTokenChar(value.charAt(i), extra)) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean isTokenChar(char c, String extra) {
+    return (c >= 'a' && c <= 'z')
+        || (c >= 'A' && c <= 'Z')
+        || (c >= '0' && c <= '9')
+        || extra.indexOf(c) >= 0;
   }
 
   private static boolean isXmlChar(int c) {

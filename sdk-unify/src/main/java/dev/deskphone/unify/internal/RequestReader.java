@@ -1,12 +1,16 @@
 package dev.deskphone.unify.internal;
 
+import dev.deskphone.core.internal.Checks;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads HTTP/1.x requests from one connection, within the server's limits and each request's read
@@ -67,7 +71,7 @@ public final class RequestReader {
    */
   public RequestHead readHead(long deadline) throws IOException, BadRequestException {
     byte first = buf[pos];
-    if (first != '\r' && first != '\n' && !isToken((char) (first & 0xff))) {
+    if (first != '\r' && first != '\n' && !Checks.isHttpTokenChar((char) (first & 0xff))) {
       // Such as a TLS ClientHello on the plain port: refused now, not at the read deadline.
       throw new BadRequestException(400, "not an HTTP request");
     }
@@ -81,7 +85,7 @@ public final class RequestReader {
       throw new BadRequestException(400, "the request line is not: method, target, version");
     }
     String method = line.substring(0, sp1);
-    if (!isToken(method, 0, method.length())) {
+    if (!Checks.isHttpToken(method)) {
       throw new BadRequestException(400, "the method is not a token");
     }
     String target = line.substring(sp1 + 1, sp2);
@@ -157,7 +161,8 @@ public final class RequestReader {
         throw new BadRequestException(400, "a header line is folded");
       }
       int colon = line.indexOf(':');
-      if (colon <= 0 || !isToken(line, 0, colon)) {
+      String name = colon < 0 ? "" : line.substring(0, colon);
+      if (!Checks.isHttpToken(name)) {
         throw new BadRequestException(400, "a header line has no valid field name");
       }
       int from = colon + 1;
@@ -174,7 +179,7 @@ public final class RequestReader {
           throw new BadRequestException(400, "a header value holds a control character");
         }
       }
-      fields.add(lowerCase(line, colon));
+      fields.add(name.toLowerCase(Locale.ROOT));
       fields.add(line.substring(from, to));
     }
   }
@@ -209,7 +214,9 @@ public final class RequestReader {
         throw new BadRequestException(400, "the Content-Length fields differ");
       }
     }
-    if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
+    if (value.isEmpty()
+        || value.length() > 18
+        || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
       throw new BadRequestException(400, "the Content-Length is not a number");
     }
     long length = Long.parseLong(value);
@@ -252,7 +259,7 @@ public final class RequestReader {
         throw new BadRequestException(413, "the body is larger than " + max + " bytes");
       }
       int at = body.length;
-      body = java.util.Arrays.copyOf(body, at + size);
+      body = Arrays.copyOf(body, at + size);
       readFully(body, at, size, deadline);
       if (!line(deadline, 2, 400, "a chunk is longer than its size").isEmpty()) {
         throw new BadRequestException(400, "a chunk is longer than its size");
@@ -280,7 +287,7 @@ public final class RequestReader {
       setTimeout(remaining(deadline));
       int n = in.read(dst, off + done, len - done);
       if (n < 0) {
-        throw new java.io.EOFException("the client closed the connection within a request");
+        throw closedWithin();
       }
       done += n;
     }
@@ -328,12 +335,12 @@ public final class RequestReader {
       pos = 0;
     }
     if (end == buf.length) {
-      buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+      buf = Arrays.copyOf(buf, buf.length * 2);
     }
     setTimeout(remaining(deadline));
     int n = in.read(buf, end, buf.length - end);
     if (n < 0) {
-      throw new java.io.EOFException("the client closed the connection within a request");
+      throw closedWithin();
     }
     end += n;
   }
@@ -353,14 +360,8 @@ public final class RequestReader {
     }
   }
 
-  private static String lowerCase(String s, int length) {
-    for (int i = 0; i < length; i++) {
-      char c = s.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        return s.substring(0, length).toLowerCase(java.util.Locale.ROOT);
-      }
-    }
-    return s.substring(0, length);
+  private static EOFException closedWithin() {
+    return new EOFException("the client closed the connection within a request");
   }
 
   private static boolean isBlank(char c) {
@@ -369,25 +370,5 @@ public final class RequestReader {
 
   private static boolean isHex(int c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-  }
-
-  /** RFC 9110 token characters only, and at least one. */
-  private static boolean isToken(String s, int from, int to) {
-    if (from >= to) {
-      return false;
-    }
-    for (int i = from; i < to; i++) {
-      if (!isToken(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isToken(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
   }
 }
