@@ -257,12 +257,32 @@ public final class JdkHttpTransport implements PhoneTransport {
       try {
         HttpRequest.Builder rb =
             HttpRequest.newBuilder(request.uri()).method(request.method(), body).timeout(deadline);
-        request.headers().forEach(rb::header);
+        request.headers().forEach((name, value) -> rb.header(name, asciiOnly(name, value)));
         return rb.build();
       } catch (RuntimeException e) {
         fail(e);
         return null;
       }
+    }
+
+    /**
+     * The JDK client writes header values as US-ASCII and sends any other character as {@code ?},
+     * so such a value is refused before anything is sent instead of arriving altered.
+     */
+    private static String asciiOnly(String name, String value) {
+      for (int i = 0; i < value.length(); i++) {
+        if (value.charAt(i) > 0x7e) {
+          throw new IllegalArgumentException(
+              "header "
+                  + name
+                  + " has the character "
+                  + Checks.codePoint(value.charAt(i))
+                  + " at index "
+                  + i
+                  + ": JdkHttpTransport sends header values as US-ASCII only");
+        }
+      }
+      return value;
     }
 
     /** Runs the exchange on this thread and completes it, unless interrupted. */
@@ -366,6 +386,10 @@ public final class JdkHttpTransport implements PhoneTransport {
       String op = request.operation();
       if (e instanceof PhoneException pe) {
         return pe;
+      }
+      if (e instanceof IllegalArgumentException && !body.attempted()) {
+        // The JDK client refused to build the request: nothing was sent.
+        return new PhoneException(phone, op, "not sent: " + e.getMessage(), e);
       }
       if (e instanceof SingleShotPublisher.ResendRefusedException) {
         return new PhoneOutcomeUnknownException(

@@ -215,6 +215,29 @@ class JdkHttpTransportTest {
   }
 
   @Test
+  void aHeaderValueBeyondAsciiIsRefusedBeforeAnythingIsSent() throws Exception {
+    try (LoopbackHttpServer server = LoopbackHttpServer.http(answer(200, 0, false))) {
+      PhoneRequest request =
+          PhoneRequest.builder("GET", server.uri("/x")).header("X-Name", "Jürgen").build();
+
+      Throwable error = failure(JdkHttpTransport.create().send(request));
+
+      // The JDK client would have sent "J?rgen".
+      assertThat(error)
+          .isExactlyInstanceOf(PhoneException.class)
+          .hasMessage(
+              "GET /x on "
+                  + phone(server)
+                  + ": not sent: header X-Name has the character U+00FC at index 1:"
+                  + " JdkHttpTransport sends header values as US-ASCII only");
+      assertThatThrownBy(() -> JdkHttpTransport.create().sendAndWait(request))
+          .isExactlyInstanceOf(PhoneException.class)
+          .hasMessageContaining("U+00FC");
+      assertThat(server.requestCount()).isZero();
+    }
+  }
+
+  @Test
   void answerThatNeverComesFailsWithTimeoutAfterOneDelivery() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     HttpHandler silent =

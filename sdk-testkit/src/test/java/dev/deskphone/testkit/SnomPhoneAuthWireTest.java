@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** SnomPhone's Basic and Digest against FakeSnomPhone's own server side, counting round trips. */
 class SnomPhoneAuthWireTest {
@@ -46,6 +48,43 @@ class SnomPhoneAuthWireTest {
 
     assertThat(fake.dialed()).hasSize(COMMANDS);
     assertThat(fake.requests()).hasSize(COMMANDS + 1);
+    assertThat(fake.rejected()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(DigestAlgorithm.class)
+  void digestWithPasswordsAndNamesAsUsersTypeThem(DigestAlgorithm algorithm) {
+    String[][] users = {
+      {"admin", "pä ss"},
+      {"admin", "pä ss\"w"},
+      {"admin", "пароль € 密码"},
+      {"ädmin", "pä ss"},
+      {"Иван", "пароль"}
+    };
+    for (String[] user : users) {
+      try (FakeSnomPhone phone =
+          FakeSnomPhone.builder()
+              .digestAuth(user[0], user[1])
+              .digestAlgorithms(algorithm)
+              .start()) {
+        fake = phone;
+        SnomPhone client = client(user[0], user[1]).build();
+        client.press("ENTER");
+        client.dial("123");
+        assertThat(phone.rejected()).as("%s:%s", user[0], user[1]).isEmpty();
+        assertThat(phone.requests()).hasSize(3);
+      } finally {
+        fake = null;
+      }
+    }
+  }
+
+  @Test
+  void basicWithPasswordsAndNamesAsUsersTypeThem() {
+    fake = FakeSnomPhone.builder().basicAuth("Иван", "pä ss € 密码").https().start();
+    SnomPhone phone = client("Иван", "pä ss € 密码").tls(fake.tlsPolicy()).build();
+    phone.press("ENTER");
+    assertThat(fake.pressedKeys()).hasSize(1);
     assertThat(fake.rejected()).isEmpty();
   }
 

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The server side of HTTP Digest (RFC 7616, {@code qop=auth}), written for the fake with {@link
@@ -26,7 +27,7 @@ import java.util.Map;
 public final class DigestAuth {
   private static final HexFormat HEX = HexFormat.of();
   private static final List<String> REQUIRED =
-      List.of("username", "realm", "nonce", "uri", "response", "qop", "nc", "cnonce");
+      List.of("realm", "nonce", "uri", "response", "qop", "nc", "cnonce");
 
   /** How a Digest {@code Authorization} fared. */
   public enum Verdict {
@@ -130,6 +131,10 @@ public final class DigestAuth {
 
   /** Checks the parameters of a Digest {@code Authorization} for {@code method} {@code target}. */
   public Result verify(String method, String target, Map<String, String> p) {
+    Optional<String> username = username(p);
+    if (username.isEmpty()) {
+      return wrong("Digest without one username or a well-formed username*");
+    }
     for (String name : REQUIRED) {
       if (!p.containsKey(name)) {
         return wrong("Digest without " + name);
@@ -168,7 +173,7 @@ public final class DigestAuth {
                 + ":auth:"
                 + ha2);
     boolean right =
-        p.get("username").equals(user)
+        username.get().equals(user)
             && p.get("realm").equals(realm)
             && MessageDigest.isEqual(
                 expected.getBytes(StandardCharsets.US_ASCII),
@@ -190,6 +195,30 @@ public final class DigestAuth {
     }
     nonce.highestNc = nc;
     return new Result(Verdict.OK, "");
+  }
+
+  /**
+   * The user name sent: a quoted {@code username} is read as the UTF-8 bytes it arrived as (header
+   * text here is one character per byte), as httpd compares it with an htdigest file; {@code
+   * username*} is RFC 8187's {@code UTF-8''} ext-value, as RFC 7616 servers such as lighttpd read
+   * it. Both at once is malformed.
+   */
+  private static Optional<String> username(Map<String, String> p) {
+    String quoted = p.get("username");
+    String ext = p.get("username*");
+    if (quoted != null && ext == null) {
+      return Optional.of(
+          new String(quoted.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+    }
+    if (ext == null || quoted != null || !ext.regionMatches(true, 0, "UTF-8''", 0, 7)) {
+      return Optional.empty();
+    }
+    try {
+      // In an ext-value '+' is itself, not a space as in a form.
+      return Optional.of(PercentDecoder.decode(ext.substring(7).replace("+", "%2B")));
+    } catch (Unintelligible e) {
+      return Optional.empty();
+    }
   }
 
   private static boolean isNc(String nc) {

@@ -32,18 +32,18 @@ import java.util.Optional;
  *       -sess} algorithm without a qop is refused, since its HA1 needs a cnonce that RFC 2617 then
  *       forbids sending. {@code algorithm} and {@code opaque} are echoed as the challenge spelled
  *       them; {@code algorithm} only if the challenge had one.
- *   <li>Text to bytes: the username and password are hashed as UTF-8 when the challenge says {@code
- *       charset=UTF-8}, or when they cannot be sent as ISO-8859-1 (a username with a character
- *       above U+00FF or a control character, a password with a character above U+00FF); otherwise
- *       as ISO-8859-1, as RFC 2617 servers expect. Values from the challenge and the request target
- *       are hashed as the bytes they travel as: ISO-8859-1 when every character is at most U+00FF
- *       ({@code java.net.http} reads header bytes that way), else UTF-8.
+ *   <li>Text to bytes: the username and password are hashed as UTF-8, whether or not the challenge
+ *       says {@code charset=UTF-8}: without it RFC 7616 leaves the encoding to the server, and
+ *       Apache httpd's htdigest, curl and Python requests all use UTF-8 (checked against httpd in
+ *       {@code ApacheHttpdDigestInteropTest}). Everything else hashed (the echoed params, the
+ *       method, the request target) is ASCII.
  *   <li>username: {@code H(username:realm)} with {@code userhash=true} if the challenge asks for
- *       it; in UTF-8 mode a username that is not printable ASCII goes as {@code username*} (RFC
- *       8187); otherwise as a quoted-string.
+ *       it; printable ASCII as a quoted-string; anything else as {@code username*} (RFC 8187),
+ *       since {@code java.net.http} writes header values as US-ASCII (Apache httpd does not read
+ *       {@code username*}: a non-ASCII user name cannot log in there).
  *   <li>Safety: a realm, nonce or opaque with a control character other than TAB (CR, LF and NUL
- *       included) is refused; {@code "} and {@code \} are escaped in every quoted-string, so no
- *       challenge can add a param or a line to the header.
+ *       included) or a character beyond ASCII is refused; {@code "} and {@code \} are escaped in
+ *       every quoted-string, so no challenge can add a param or a line to the header.
  * </ul>
  *
  * <p>Params come in a fixed order: username, realm, nonce, uri, algorithm, response, opaque, qop,

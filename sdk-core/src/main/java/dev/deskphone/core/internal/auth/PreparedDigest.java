@@ -3,7 +3,6 @@ package dev.deskphone.core.internal.auth;
 import dev.deskphone.core.Credentials;
 import dev.deskphone.core.internal.Checks;
 import dev.deskphone.core.internal.auth.UnusableChallengeException.Reason;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -103,13 +102,8 @@ final class PreparedDigest {
 
     String username = credentials.username();
     String password = credentials.password();
-    boolean utf8 =
-        challenge.param("charset").filter("UTF-8"::equalsIgnoreCase).isPresent()
-            || !isLatin1Quotable(username)
-            || !isLatin1(password);
-    Charset userCharset = utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
-    byte[] user = username.getBytes(userCharset);
-    byte[] pass = password.getBytes(userCharset);
+    byte[] user = username.getBytes(StandardCharsets.UTF_8);
+    byte[] pass = password.getBytes(StandardCharsets.UTF_8);
     MessageDigest md = algorithm.newDigest();
     md.update(user);
     colon(md, realm);
@@ -124,10 +118,12 @@ final class PreparedDigest {
       md.update(user);
       colon(md, realm);
       header.quoted("username", DigestAlgorithm.hex(md.digest()));
-    } else if (utf8 && !isPrintableAscii(username)) {
-      header.token("username*", AuthParams.extValue(username));
-    } else {
+    } else if (isPrintableAscii(username)) {
       header.quoted("username", username);
+    } else {
+      // java.net.http writes header values as US-ASCII (anything else as '?'), so the one way to
+      // carry such a name is RFC 8187's ext-value.
+      header.token("username*", AuthParams.extValue(username));
     }
     header.quoted("realm", realm).quoted("nonce", nonce);
     return new PreparedDigest(
@@ -226,22 +222,39 @@ final class PreparedDigest {
                 + " is supported: auth or auth-int");
   }
 
-  /** A param that will be echoed, refused if it holds a control character other than TAB. */
+  /**
+   * A param that will be echoed, refused if it holds a control character other than TAB (it would
+   * break the header) or a character beyond ASCII ({@code java.net.http} would send it as {@code
+   * ?}, so the echo could never match).
+   */
   private static Optional<String> echoable(Challenge challenge, String name) {
     Optional<String> value = challenge.param(name);
     value.ifPresent(
         v -> {
           for (int i = 0; i < v.length(); i++) {
-            if (ChallengeParser.isUnsafe(v.charAt(i))) {
+            char c = v.charAt(i);
+            if (ChallengeParser.isUnsafe(c)) {
               throw new UnusableChallengeException(
                   Reason.UNSAFE_VALUE,
                   "the challenge's "
                       + name
                       + " holds the control character "
-                      + Checks.codePoint(v.charAt(i))
+                      + Checks.codePoint(c)
                       + " at index "
                       + i
                       + ": it would break the Authorization header, so it is not echoed");
+            }
+            if (c > 0x7e) {
+              throw new UnusableChallengeException(
+                  Reason.UNSAFE_VALUE,
+                  "the challenge's "
+                      + name
+                      + " holds "
+                      + Checks.codePoint(c)
+                      + " at index "
+                      + i
+                      + ": header values go as US-ASCII, so it cannot be echoed as the phone sent"
+                      + " it");
             }
           }
         });
@@ -259,29 +272,12 @@ final class PreparedDigest {
     md.update(wire(value));
   }
 
-  /** The bytes a value travels as: ISO-8859-1 when it fits, as java.net.http reads headers. */
+  /**
+   * The bytes a value travels as. Echoed params are ASCII (see {@link #echoable}), and so are a
+   * request's method and target, so one byte per character.
+   */
   private static byte[] wire(String value) {
-    return value.getBytes(isLatin1(value) ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-  }
-
-  private static boolean isLatin1(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) > 0xff) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Printable ASCII or Latin-1 letters and signs: what a quoted-string can carry as ISO-8859-1. */
-  private static boolean isLatin1Quotable(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!((c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff))) {
-        return false;
-      }
-    }
-    return true;
+    return value.getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private static boolean isPrintableAscii(String s) {

@@ -5,6 +5,7 @@ import static dev.deskphone.core.internal.auth.AuthorizationHeaderReader.value;
 import static dev.deskphone.core.internal.auth.Hashes.h;
 import static dev.deskphone.core.internal.auth.Hashes.javaName;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deskphone.core.Credentials;
 import dev.deskphone.core.PhoneRequest;
@@ -324,60 +325,75 @@ class DigestAuthorizationTest {
   }
 
   @Test
-  void withoutCharsetLatin1CredentialsAreHashedAsIso88591() {
+  void withoutCharsetCredentialsAreHashedAsUtf8LikeHttpdCurlAndRequests() {
     Challenge challenge = digest("realm", "r", "nonce", "n", "qop", "auth");
-    String header = answer(challenge, Credentials.of("Jürgen", "Grüße")).headerValue();
-    String latin1 =
+    String header = answer(challenge, Credentials.of("Jürgen", "pä ss\"w")).headerValue();
+    String utf8 =
         Hashes.response(
             "MD5",
             "Jürgen",
             "r",
-            "Grüße",
+            "pä ss\"w",
             "n",
             "00000001",
             "0a4f113b",
             "auth",
             "GET",
             "/dir/index.html",
-            StandardCharsets.ISO_8859_1);
+            StandardCharsets.UTF_8);
 
     assertThat(value(header, "response"))
-        .isEqualTo(latin1)
+        .isEqualTo(utf8)
         .isNotEqualTo(
             Hashes.response(
                 "MD5",
                 "Jürgen",
                 "r",
-                "Grüße",
+                "pä ss\"w",
                 "n",
                 "00000001",
                 "0a4f113b",
                 "auth",
                 "GET",
                 "/dir/index.html",
-                StandardCharsets.UTF_8));
-    assertThat(value(header, "username")).isEqualTo("Jürgen");
+                StandardCharsets.ISO_8859_1));
+    assertThat(value(header, "username*")).isEqualTo("UTF-8''J%C3%BCrgen");
   }
 
   @Test
-  void withoutCharsetAUsernameBeyondLatin1GoesAsUtf8UsernameStar() {
-    Challenge challenge = digest("realm", "r", "nonce", "n", "qop", "auth");
-    String header = answer(challenge, Credentials.of("Иван", "p")).headerValue();
-    assertThat(value(header, "username*")).isEqualTo("UTF-8''%D0%98%D0%B2%D0%B0%D0%BD");
-    assertThat(value(header, "response"))
-        .isEqualTo(
-            Hashes.response(
-                "MD5",
-                "Иван",
-                "r",
-                "p",
-                "n",
-                "00000001",
-                "0a4f113b",
-                "auth",
-                "GET",
-                "/dir/index.html",
-                StandardCharsets.UTF_8));
+  void aUsernameBeyondAsciiGoesAsUsernameStarWithOrWithoutCharset() {
+    for (Challenge challenge :
+        List.of(
+            digest("realm", "r", "nonce", "n", "qop", "auth"),
+            digest("realm", "r", "nonce", "n", "qop", "auth", "charset", "UTF-8"))) {
+      String header = answer(challenge, Credentials.of("Иван", "пароль€")).headerValue();
+      assertThat(value(header, "username*")).isEqualTo("UTF-8''%D0%98%D0%B2%D0%B0%D0%BD");
+      assertThat(header).doesNotContain("username=").matches("\\p{ASCII}*");
+      assertThat(value(header, "response"))
+          .isEqualTo(
+              Hashes.response(
+                  "MD5",
+                  "Иван",
+                  "r",
+                  "пароль€",
+                  "n",
+                  "00000001",
+                  "0a4f113b",
+                  "auth",
+                  "GET",
+                  "/dir/index.html",
+                  StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void aRealmBeyondAsciiIsRefusedSinceItCannotBeEchoed() {
+    Challenge challenge = digest("realm", "Büro", "nonce", "n", "qop", "auth");
+    assertThatThrownBy(() -> answer(challenge, Credentials.of("u", "p")))
+        .isInstanceOf(UnusableChallengeException.class)
+        .hasMessage(
+            "the challenge's realm holds U+00FC at index 1: header values go as US-ASCII, so it"
+                + " cannot be echoed as the phone sent it");
   }
 
   @Test

@@ -59,7 +59,7 @@ class DigestSessionTest {
             "auth",
             "GET",
             target,
-            StandardCharsets.ISO_8859_1);
+            StandardCharsets.UTF_8);
     assertThat(value(header, "response")).isEqualTo(expected);
   }
 
