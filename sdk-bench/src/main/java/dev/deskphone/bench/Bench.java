@@ -19,9 +19,8 @@ import java.util.Map;
 public final class Bench {
   /**
    * The paired single-thread comparisons (items 1 and 2): many short blocks, so that each pair of
-   * blocks runs under the same conditions. Blocks of 200 (40 pairs) read 0.97x-1.19x for the same
-   * code in one JVM; blocks of 50 (300 pairs) read 1.04x-1.06x (docs/PERFORMANCE.md). The warm-up
-   * is long because the JIT compilers go on working on a loopback press for the first ~20,000.
+   * blocks runs under the same conditions, which on a shared VM change over seconds. The warm-up is
+   * long because the JIT compilers go on working on a loopback press for many thousands of them.
    */
   private static final int PAIRED_BLOCKS = 300;
 

@@ -16,8 +16,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs one JMH benchmark class with the settings of this project (1 fork, 10 warm-up and 5
  * measurement iterations of 3 s), any JMH option given on the command line overriding them (for
  * example {@code -prof gc}), and returns each method's score. The warm-up is long because on 2 CPUs
- * the loopback benchmarks leave the JIT compilers little time: with 5 warm-up iterations of 2 s a
- * press was still getting faster through the measured iterations (387 to 250 us/op).
+ * the loopback benchmarks leave the JIT compilers little time, and a press must stop getting faster
+ * before the measured iterations start.
  */
 final class Jmh {
   private Jmh() {}

@@ -311,8 +311,8 @@ public final class JdkHttpTransport implements PhoneTransport {
       long announced = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
       if (announced >= 0 && announced <= maxResponseBytes) {
         // The client reads no more than the announced length. Its own subscriber gets the body on
-        // the thread that read it; one of ours would be handed to the executor, a thread hop that
-        // cost a press about 15% of the 4-thread throughput (docs/PERFORMANCE.md).
+        // the thread that read it; one of ours would be handed to the executor, one more thread
+        // hand-off for every answer.
         return HttpResponse.BodySubscribers.ofByteArray();
       }
       return new CappedBodySubscriber(maxResponseBytes, announced);

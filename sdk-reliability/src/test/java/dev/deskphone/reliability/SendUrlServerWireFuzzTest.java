@@ -32,10 +32,11 @@ class SendUrlServerWireFuzzTest {
   private static final String SENTINEL = "S3ntinel-Wire-Pw";
   private static final Pattern STATUS = Pattern.compile("HTTP/1\\.1 (\\d{3}) ");
   private static final byte[] GET =
-      ("GET /?userid=MyUsername&password=" + SENTINEL + "&symbn=K HTTP/1.1\r\n")
+      ("GET /?userid=MyUsername&password=" + SENTINEL + "&symbn=K HTTP/1.1\r\nHost: 127.0.0.1\r\n")
           .getBytes(StandardCharsets.ISO_8859_1);
   private static final byte[] POST =
-      "POST / HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+      ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+              + "Content-Type: application/x-www-form-urlencoded\r\n")
           .getBytes(StandardCharsets.ISO_8859_1);
 
   /** One server for every input; short deadlines so that a truncated request ends fast. */

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The request-to-reply core of a Send URL server, free of any HTTP framework: method, raw query,
- * headers and body in; status, headers and body out. {@link SendUrlServer} mounts it on the JDK's
- * HTTP server; mount it in a servlet or a Spring controller the same way.
+ * headers and body in; status, headers and body out. {@link SendUrlServer} serves it over an HTTP
+ * server of its own; mount it in a servlet or a Spring controller the same way.
  *
  * <pre>{@code
  * SendUrlEndpoint endpoint = SendUrlEndpoint.builder().credentials("MyUsername", "MyPassword")

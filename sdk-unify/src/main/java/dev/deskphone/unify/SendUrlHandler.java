@@ -10,8 +10,10 @@ import dev.deskphone.core.TurnledResponse;
  *     .state(LedState.ON).colour(LedColour.RED).build());
  * }</pre>
  *
- * <p>May be called from several threads at once. {@link SendUrlServer} runs it on its own bounded
- * pool and stops waiting at its handler deadline; it may block until then.
+ * <p>May be called from several threads at once. {@link SendUrlServer} runs it on the thread of the
+ * connection the request came on, at most {@link SendUrlServer.Builder#workers workers} at once; at
+ * the handler deadline that thread is interrupted and {@code 503} goes out. It may block until
+ * then, and should stop when interrupted: until it returns, it keeps its worker and its thread.
  */
 @FunctionalInterface
 public interface SendUrlHandler {

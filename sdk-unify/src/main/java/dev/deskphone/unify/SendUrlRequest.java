@@ -22,7 +22,7 @@ import java.util.Set;
  * key's free-form parameters, in order.
  *
  * <pre>{@code
- * SendUrlRequest r = SendUrlRequest.parse("GET", exchange.getRequestURI().getRawQuery(), body);
+ * SendUrlRequest r = SendUrlRequest.parse("GET", rawQuery, body);
  * r.symbolicName(); r.parameter("id");
  * }</pre>
  *

@@ -46,8 +46,9 @@ import javax.net.ssl.SSLSocketFactory;
  *       Builder#maxHeaders} header fields or {@link Builder#maxHeaderBytes} header bytes 431; a
  *       body over {@link SendUrlRequest#MAX_BODY_BYTES} 413, before it is read; a malformed request
  *       400 (a line not ending in CRLF, a folded header, a {@code Content-Length} together with
- *       {@code Transfer-Encoding}, differing {@code Content-Length}s); each of these closes the
- *       connection;
+ *       {@code Transfer-Encoding}, differing {@code Content-Length}s; an HTTP/1.1 request without
+ *       {@code Host}, any request with two {@code Host} lines or a {@code Host} that is not a host
+ *       and port, as RFC 9112 section 3.2 asks); each of these closes the connection;
  *   <li>once a request's first byte has arrived, its request line, headers and body must arrive
  *       within {@link Builder#readTimeout}, else the connection is closed unanswered, so slow
  *       clients cannot hold threads that real phones need; a connection waiting for its next

@@ -25,7 +25,8 @@ import java.util.Objects;
  * depth of {@value #MAX_DEPTH}, {@value #MAX_ELEMENTS} elements and attributes of {@value
  * #MAX_ATTRIBUTE_LENGTH} characters.
  *
- * <p>Stateless and thread-safe; the JAXB context is created once, on first use (about 100 ms).
+ * <p>Stateless and thread-safe; the JAXB context is created once, on first use, so the first {@link
+ * #read} in a JVM takes longer than the ones after it.
  */
 public final class TurnledXml {
 

@@ -18,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** SendUrlServer's HTTP/1.1 over raw loopback sockets: connections, framing and limits. */
 class SendUrlServerHttpTest {
@@ -73,6 +75,37 @@ class SendUrlServerHttpTest {
       s.append(field).append("\r\n");
     }
     return s.append("\r\n").toString();
+  }
+
+  /**
+   * A GET for key K in {@code version} with exactly {@code fields} as header lines: no Host added.
+   */
+  private static String bare(String version, String... fields) {
+    StringBuilder s = new StringBuilder("GET /?" + CREDENTIALS + "&symbn=K " + version + "\r\n");
+    for (String field : fields) {
+      s.append(field).append("\r\n");
+    }
+    return s.append("\r\n").toString();
+  }
+
+  /** Sends {@code request} and checks it got a 400 with a close, the handler not called. */
+  private void refusedWith400(String request) throws IOException {
+    SendUrlServer server = start(builder());
+    RawHttp raw = connect(server);
+    RawHttp.Answer answer = raw.send(request).answer();
+    assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 400 Bad Request");
+    assertThat(answer.values("Connection")).containsExactly("close");
+    assertThat(raw.read()).isEqualTo(-1);
+    assertThat(handled).isEmpty();
+  }
+
+  /** Sends {@code request} and checks it was answered 200 by the handler. */
+  private void answered200(String request) throws IOException {
+    SendUrlServer server = start(builder());
+    RawHttp.Answer answer = connect(server).send(request).answer();
+    assertThat(answer.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+    assertThat(keyOf(answer)).isEqualTo("K");
+    assertThat(handled).hasSize(1);
   }
 
   /** The key a Turnled answer is for. */
@@ -269,6 +302,87 @@ class SendUrlServerHttpTest {
     assertThat(answer.values("Connection")).containsExactly("close");
     assertThat(raw.read()).isEqualTo(-1);
     assertThat(handled).isEmpty();
+  }
+
+  @Test
+  void anHttp11RequestWithoutHostGets400AndTheConnectionIsClosed() throws Exception {
+    refusedWith400(bare("HTTP/1.1"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"HTTP/1.1", "HTTP/1.0"})
+  void twoHostLinesGet400EvenWhenTheyAgree(String version) throws Exception {
+    refusedWith400(bare(version, "Host: 127.0.0.1", "Host: 127.0.0.1"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a b",
+        "exa mple",
+        "host:port80",
+        "host:80:81",
+        "[::1",
+        "[::1]x",
+        "[::1]:8o",
+        "::1",
+        "[1:2:3:4:5:6:7:8:9]",
+        "[fe80::1%25eth0]",
+        "a\tb",
+        "user@host",
+        "host/path",
+        "ph\u00f6ne.example",
+        "%zz"
+      })
+  void aHostWithAnInvalidValueGets400(String value) throws Exception {
+    refusedWith400(bare("HTTP/1.1", "Host: " + value));
+  }
+
+  @Test
+  void anHttp10RequestWithAnInvalidHostGets400() throws Exception {
+    refusedWith400(bare("HTTP/1.0", "Host: a b"));
+  }
+
+  @Test
+  void anHttp10RequestWithoutHostIsAnswered() throws Exception {
+    answered200(bare("HTTP/1.0"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "127.0.0.1:8080",
+        "[::1]:80",
+        "phone.example",
+        "Phone.Example:8085",
+        "[2001:db8::7]",
+        "[::ffff:192.0.2.7]:443",
+        "[v1.fe80::a+en1]",
+        "xn--phne-5qa.example",
+        "phone.example:"
+      })
+  void aHostWithAValidValueIsAnswered(String value) throws Exception {
+    answered200(bare("HTTP/1.1", "Host: " + value));
+  }
+
+  @Test
+  void anEmptyHostIsAnswered() throws Exception {
+    // RFC 9110 7.2 allows it, and Jetty and Apache httpd take it; the server never reads Host.
+    answered200(bare("HTTP/1.1", "Host:"));
+  }
+
+  @Test
+  void anAbsoluteFormRequestWithoutHostGets400() throws Exception {
+    refusedWith400("GET http://127.0.0.1/?" + CREDENTIALS + "&symbn=K HTTP/1.1\r\n\r\n");
+  }
+
+  @Test
+  void anAbsoluteFormRequestIsAnsweredWhateverItsHostNames() throws Exception {
+    // RFC 9112 3.2.2: the target's authority counts, Host is only required to be there, once.
+    answered200(
+        "GET http://127.0.0.1/?"
+            + CREDENTIALS
+            + "&symbn=K HTTP/1.1\r\nHost: other.example\r\n\r\n");
   }
 
   @Test

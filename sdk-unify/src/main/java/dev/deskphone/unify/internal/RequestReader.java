@@ -110,7 +110,8 @@ public final class RequestReader {
 
   /**
    * The target as path and query: as sent (origin form), or with the scheme and authority of an
-   * absolute form such as {@code http://host:8080/?a=1} taken off.
+   * absolute form such as {@code http://host:8080/?a=1} taken off, once the authority is found to
+   * be a host and port.
    */
   private static String originForm(String target) throws BadRequestException {
     if (target.startsWith("/")) {
@@ -123,6 +124,12 @@ public final class RequestReader {
     }
     int path = target.indexOf('/', scheme + 3);
     int query = target.indexOf('?', scheme + 3);
+    int end = path < 0 ? query : query < 0 ? path : Math.min(path, query);
+    String authority = target.substring(scheme + 3, end < 0 ? target.length() : end);
+    if (!HostSyntax.isHostAndPort(authority, true)) {
+      // It stands in for Host (RFC 9112 3.2.2); an http(s) URI needs a host and no userinfo.
+      throw new BadRequestException(400, "the request target's authority is not a host and port");
+    }
     if (path < 0 || (query >= 0 && query < path)) {
       return query < 0 ? "/" : "/" + target.substring(query);
     }
@@ -181,6 +188,31 @@ public final class RequestReader {
       }
       fields.add(name.toLowerCase(Locale.ROOT));
       fields.add(line.substring(from, to));
+    }
+  }
+
+  /**
+   * Checks the Host header as RFC 9112 section 3.2 asks of a server: {@code 400} for an HTTP/1.1
+   * request without one, for any request with more than one Host line (even equal ones), and for a
+   * value that is not {@code uri-host [ ":" port ]} (RFC 9110 section 7.2). HTTP/1.0 may leave it
+   * out.
+   *
+   * <p>An empty value is taken: RFC 9110 7.2 lets a client send one, RFC 9112 3.3 then has the
+   * server use its own name, and Jetty's {@code HttpParser} and Apache httpd's {@code fix_hostname}
+   * both take it. With an absolute-form target the Host line must still be there, once and valid,
+   * but its value is not compared with the target's authority, which counts instead (RFC 9112
+   * 3.2.2) and is checked by {@link #readHead}. The server routes by path alone and reads neither.
+   */
+  public static void checkHost(RequestHead head) throws BadRequestException {
+    int hosts = head.count("host");
+    if (hosts == 0 && head.http11()) {
+      throw new BadRequestException(400, "an HTTP/1.1 request must have a Host header");
+    }
+    if (hosts > 1) {
+      throw new BadRequestException(400, "a request has more than one Host header");
+    }
+    if (hosts == 1 && !HostSyntax.isHostAndPort(head.header("host"), false)) {
+      throw new BadRequestException(400, "the Host header is not a host and port");
     }
   }
 

@@ -204,6 +204,7 @@ public final class SendUrlConnection implements Runnable {
   private boolean answer(
       RequestReader reader, OutputStream out, RequestHead head, long start, long deadline)
       throws IOException, BadRequestException {
+    RequestReader.checkHost(head);
     if (!path.equals(head.rawPath())) {
       throw new BadRequestException(404, "no Send URL endpoint here");
     }

@@ -373,6 +373,127 @@ class RequestReaderTest {
   }
 
   @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http:///sendurl",
+        "http://?symbn=K",
+        "http://:8080/",
+        "http://user@127.0.0.1/",
+        "http://a%zz/",
+        "http://[::1/",
+        "http://127.0.0.1:80a/",
+        "http://a\u0001b/",
+        "http://a#b/"
+      })
+  void anAbsoluteFormTargetWithoutAValidHostGets400(String target) throws Exception {
+    assertThat(refusal("GET " + target + " HTTP/1.1\r\nHost: h\r\n\r\n")).isEqualTo(400);
+  }
+
+  /** The status {@link RequestReader#checkHost} refuses the head of {@code raw} with. */
+  private int hostRefusal(String raw) throws Exception {
+    RequestHead head = head(raw);
+    try {
+      RequestReader.checkHost(head);
+      throw new AssertionError("Host accepted: " + head.fields());
+    } catch (BadRequestException e) {
+      assertThat(e.getMessage()).containsIgnoringCase("host");
+      return e.status();
+    }
+  }
+
+  @Test
+  void anHttp11RequestWithoutHostIsRefused() throws Exception {
+    assertThat(hostRefusal("GET / HTTP/1.1\r\nX-A: 1\r\n\r\n")).isEqualTo(400);
+  }
+
+  @Test
+  void anHttp10RequestWithoutHostIsTaken() throws Exception {
+    RequestReader.checkHost(head("GET / HTTP/1.0\r\nX-A: 1\r\n\r\n"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"HTTP/1.1", "HTTP/1.0"})
+  void twoHostLinesAreRefusedEvenWhenTheyAgree(String version) throws Exception {
+    assertThat(hostRefusal("GET / " + version + "\r\nHost: h\r\nX-A: 1\r\nhost: h\r\n\r\n"))
+        .isEqualTo(400);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "a b",
+        "a\tb",
+        "host:port80",
+        "host:80:81",
+        "user@host",
+        "a/b",
+        "a\\b",
+        "a%2",
+        "a%g0",
+        "h\u00e9",
+        "::1",
+        "[::1",
+        "::1]",
+        "[::1]x",
+        "[::1]:x",
+        "[]",
+        "[1::2::3]",
+        "[:1::]",
+        "[1:]",
+        "[12345::]",
+        "[1:2:3:4:5:6:7]",
+        "[1:2:3:4:5:6:7:8:9]",
+        "[1:2:3:4:5:6:7::8]",
+        "[::1.2.3]",
+        "[::256.0.0.1]",
+        "[::01.0.0.1]",
+        "[1.2.3.4]",
+        "[fe80::1%25eth0]",
+        "[v.x]",
+        "[vg.x]",
+        "[v1.]",
+        "[v1.a/b]"
+      })
+  void aHostThatIsNotUriHostAndPortIsRefused(String value) throws Exception {
+    assertThat(hostRefusal("GET / HTTP/1.1\r\nHost: " + value + "\r\n\r\n")).isEqualTo(400);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "127.0.0.1",
+        "127.0.0.1:8080",
+        "phone.example",
+        "PHONE.example:",
+        "a-b_c~d.e!$&'()*+,;=",
+        "%41%4a",
+        "999.1.1.1",
+        "[::]",
+        "[::1]:80",
+        "[1:2:3:4:5:6:7:8]",
+        "[1::]",
+        "[::1:2:3:4:5:6:7]",
+        "[1:2:3:4:5:6::]",
+        "[::ffff:192.0.2.7]",
+        "[1:2:3:4:5:6:255.255.255.0]",
+        "[ABCD:ef01::9]",
+        "[v1.fe80::a+en1]",
+        "[V7F.a:b]",
+        ":8080",
+        ""
+      })
+  void aHostThatIsUriHostAndPortIsTaken(String value) throws Exception {
+    RequestReader.checkHost(head("GET / HTTP/1.1\r\nHost: " + value + "\r\n\r\n"));
+  }
+
+  @Test
+  void anAbsoluteFormRequestStillNeedsItsOneHost() throws Exception {
+    assertThat(hostRefusal("GET http://h/ HTTP/1.1\r\n\r\n")).isEqualTo(400);
+    assertThat(hostRefusal("GET http://h/ HTTP/1.1\r\nHost: h\r\nHost: h\r\n\r\n")).isEqualTo(400);
+    RequestReader.checkHost(head("GET http://h/ HTTP/1.1\r\nHost: other\r\n\r\n"));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"/a#b", "/?symbn=K#frag", "/\u00e4", "/a\u007f", "/a\tb", "/a\u0001"})
   void aRequestTargetWithAFragmentOrAByteNotAllowedGets400(String target) throws Exception {
     assertThat(refusal("GET " + target + " HTTP/1.1\r\n\r\n")).isEqualTo(400);
