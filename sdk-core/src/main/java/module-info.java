@@ -9,6 +9,7 @@ module dev.deskphone.core {
   requires org.slf4j;
 
   exports dev.deskphone.core;
+  exports dev.deskphone.core.server;
   // Shared validation and HTTP authentication for the SDK's own modules. They are built after
   // this one, hence the @SuppressWarnings("module") above: javac cannot see them yet.
   exports dev.deskphone.core.internal to
