@@ -10,13 +10,9 @@ module dev.deskphone.core {
 
   exports dev.deskphone.core;
   exports dev.deskphone.core.server;
-  // Shared validation and HTTP authentication for the SDK's own modules. They are built after
-  // this one, hence the @SuppressWarnings("module") above: javac cannot see them yet.
+  // Shared validation for the SDK's own modules. They are built after this one, hence the
+  // @SuppressWarnings("module") above: javac cannot see them yet.
   exports dev.deskphone.core.internal to
-      dev.deskphone.snom,
-      dev.deskphone.unify,
-      dev.deskphone.testkit;
-  exports dev.deskphone.core.internal.auth to
       dev.deskphone.snom,
       dev.deskphone.unify,
       dev.deskphone.testkit;

@@ -5,8 +5,27 @@ import java.util.Optional;
 
 /**
  * How one phone is authenticated: no credentials, or credentials answered with Digest or Basic as
- * the phone asks, and the two safety rules a caller may relax for that phone. Immutable and
- * thread-safe; {@link #toString()} never shows the password.
+ * the phone asks, and the two safety rules a caller may relax for that phone. {@link
+ * PhoneTransport#withAuth} applies it. Immutable and thread-safe; {@link #toString()} never shows
+ * the password.
+ *
+ * <p>The rules:
+ *
+ * <ul>
+ *   <li>Never more than one authenticated retry per request; a request refused with {@code 401} was
+ *       not run by the phone, so answering the challenge repeats no command.
+ *   <li>A Digest answer sent at once and refused as {@code stale=true}, or with a fresh nonce, is
+ *       retried once with the new nonce; refused otherwise, the credentials are wrong.
+ *   <li>Lockout safety: after 2 refused logins to one phone within a minute, calls fail fast with
+ *       {@link PhoneAuthenticationException} without contacting it until the minute passes (snom
+ *       phones lock their web interface after 3).
+ *   <li>Basic over plain http is refused unless {@link #allowingBasicOverHttp()}; a phone that used
+ *       Digest and now offers only Basic is refused unless {@link #allowingDowngrade()}; an unknown
+ *       Digest algorithm is never answered with MD5.
+ *   <li>User names and passwords are UTF-8 for Digest and Basic; a user name beyond ASCII goes as
+ *       Digest's {@code username*} (RFC 7616).
+ *   <li>Digest over plain http works and logs one WARN per phone.
+ * </ul>
  *
  * <pre>{@code
  * PhoneAuth auth = PhoneAuth.of(Credentials.of("admin", "secret"));

@@ -1,6 +1,5 @@
 package dev.deskphone.core;
 
-import dev.deskphone.core.internal.BatchRun;
 import dev.deskphone.core.internal.Checks;
 import java.time.Duration;
 import java.util.Collection;

@@ -1,18 +1,18 @@
 package dev.deskphone.core;
 
 import dev.deskphone.core.internal.Checks;
+import dev.deskphone.core.internal.PhoneUris;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One HTTP request to a phone, as a {@link PhoneTransport} sends it: method, absolute {@code http}
  * or {@code https} URI (sent exactly as given, percent-encoding included), headers, an optional
- * body, an optional deadline and the name of the operation for messages and logs. Immutable and
- * thread-safe.
+ * body, an optional deadline, how the phone is trusted over https, and the name of the operation
+ * for messages and logs. Immutable and thread-safe.
  *
  * <p>A URI with user-info ({@code http://user:pass@phone/}) is rejected: credentials go to the
  * client, never into a URI where logs and error messages would show them.
@@ -25,6 +25,7 @@ public final class PhoneRequest {
   private final PhoneHeaders headers;
   private final byte[] body;
   private final Duration timeout;
+  private final TlsPolicy tls;
   private final String operation;
 
   private PhoneRequest(Builder b) {
@@ -33,6 +34,7 @@ public final class PhoneRequest {
     this.headers = b.headers.build();
     this.body = b.body;
     this.timeout = b.timeout;
+    this.tls = b.tls;
     this.operation = b.operation != null ? b.operation : method + " " + pathOf(uri);
     headers
         .ownedHeader()
@@ -78,7 +80,7 @@ public final class PhoneRequest {
 
   /** The phone this request goes to, as {@code scheme://host:port}, for messages and state. */
   public String phone() {
-    return phoneOf(uri);
+    return PhoneUris.phoneOf(uri);
   }
 
   /** The headers the caller set (the transport adds {@code Host} and friends). */
@@ -101,6 +103,14 @@ public final class PhoneRequest {
     return Optional.ofNullable(timeout);
   }
 
+  /**
+   * Which certificate the phone must present over https: {@link TlsPolicy#system()} unless set.
+   * Ignored for http.
+   */
+  public TlsPolicy tls() {
+    return tls;
+  }
+
   /** The operation's name for messages and logs, by default {@code "METHOD /path"}. */
   public String operation() {
     return operation;
@@ -112,6 +122,7 @@ public final class PhoneRequest {
     b.headers = headers.toBuilder();
     b.body = body;
     b.timeout = timeout;
+    b.tls = tls;
     b.operation = operation;
     return b;
   }
@@ -120,61 +131,6 @@ public final class PhoneRequest {
   @Override
   public String toString() {
     return "PhoneRequest[" + method + " " + phone() + pathOf(uri) + "]";
-  }
-
-  /**
-   * The phone a URI addresses, as {@code scheme://host:port} with the default port filled in.
-   *
-   * @throws IllegalArgumentException if the URI has no http(s) scheme or no host
-   */
-  public static String phoneOf(URI uri) {
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    int port = uri.getPort();
-    if (port < 0) {
-      port = "https".equals(scheme) ? 443 : 80;
-    }
-    String host = uri.getHost();
-    return scheme + "://" + host + ":" + port;
-  }
-
-  static URI checkPhoneUri(URI uri) {
-    Objects.requireNonNull(uri, "uri");
-    String scheme = uri.getScheme();
-    if (scheme == null
-        || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-        || uri.isOpaque()) {
-      throw new IllegalArgumentException(
-          "the phone URI must be an absolute http or https URI, was " + Checks.quote(safe(uri)));
-    }
-    if (hasUserInfo(uri)) {
-      throw new IllegalArgumentException(
-          "the phone URI must not carry user-info (credentials): give credentials to the client"
-              + " builder instead; URI host was "
-              + Checks.quote(String.valueOf(uri.getHost())));
-    }
-    if (uri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "the phone URI has no valid host name or address: " + Checks.quote(safe(uri)));
-    }
-    if (uri.getRawFragment() != null) {
-      throw new IllegalArgumentException(
-          "the phone URI must not have a #fragment: encode '#' as %23; was "
-              + Checks.quote(safe(uri)));
-    }
-    return uri;
-  }
-
-  private static String safe(URI uri) {
-    return hasUserInfo(uri) ? "(URI with user-info, not shown)" : uri.toString();
-  }
-
-  /**
-   * Whether the URI carries user-info, including where {@code java.net.URI} parses none because the
-   * authority is not a valid server ({@code http://user:pass@phone_1/}) or the URI is opaque.
-   */
-  private static boolean hasUserInfo(URI uri) {
-    String authority = uri.isOpaque() ? uri.getRawSchemeSpecificPart() : uri.getRawAuthority();
-    return uri.getRawUserInfo() != null || (authority != null && authority.indexOf('@') >= 0);
   }
 
   private static String pathOf(URI uri) {
@@ -189,6 +145,7 @@ public final class PhoneRequest {
     private PhoneHeaders.Builder headers = PhoneHeaders.builder();
     private byte[] body = NO_BODY;
     private Duration timeout;
+    private TlsPolicy tls = TlsPolicy.system();
     private String operation;
 
     private Builder(String method, URI uri) {
@@ -198,7 +155,7 @@ public final class PhoneRequest {
             "method " + Checks.quote(method) + " is not allowed: use an HTTP method such as GET");
       }
       this.method = method;
-      this.uri = checkPhoneUri(uri);
+      this.uri = PhoneUris.check(uri);
     }
 
     /** Adds a header field; see {@link PhoneHeaders.Builder#add}. */
@@ -226,6 +183,15 @@ public final class PhoneRequest {
      */
     public Builder timeout(Duration timeout) {
       this.timeout = Checks.positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * How the phone is trusted over https; {@link TlsPolicy#system()} by default. A transport holds
+     * one policy per phone: requests to one phone with different policies are refused.
+     */
+    public Builder tls(TlsPolicy tls) {
+      this.tls = Objects.requireNonNull(tls, "tls");
       return this;
     }
 
@@ -263,11 +229,12 @@ public final class PhoneRequest {
         && headers.equals(r.headers)
         && Arrays.equals(body, r.body)
         && Objects.equals(timeout, r.timeout)
+        && tls.equals(r.tls)
         && operation.equals(r.operation);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(method, uri, headers, Arrays.hashCode(body), timeout, operation);
+    return Objects.hash(method, uri, headers, Arrays.hashCode(body), timeout, tls, operation);
   }
 }

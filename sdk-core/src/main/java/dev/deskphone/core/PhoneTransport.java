@@ -1,6 +1,5 @@
 package dev.deskphone.core;
 
-import dev.deskphone.core.internal.Futures;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -23,15 +22,24 @@ import java.util.concurrent.CompletableFuture;
  *   <li>The future fails only with {@link PhoneException} subtypes: {@link PhoneConnectException}
  *       when nothing was sent, {@link PhoneOutcomeUnknownException} when the request may have run,
  *       {@link PhoneResponseException} when an answer arrived but could not be read whole.
- *   <li>No authentication of its own: credentials are added above the transport.
+ *   <li>Over https, the phone must present a certificate that the request's {@link
+ *       PhoneRequest#tls()} trusts.
+ *   <li>No authentication of its own: {@link #withAuth} adds it above any transport.
  *   <li>Cancelling the returned future aborts the exchange and closes its connection.
  *   <li>{@link #sendAndWait} is the blocking form, under the same rules: it throws what the future
  *       would fail with. A transport that can run the exchange on the calling thread overrides it
  *       (as {@link JdkHttpTransport} does) to save two thread hand-offs per request.
+ *   <li>{@link #close()} ends what the transport owns (threads, connections); afterwards {@link
+ *       #send} fails with {@link PhoneConnectException}. Whoever built a transport closes it; the
+ *       default {@code close()} does nothing, for transports that own nothing.
  * </ul>
+ *
+ * <p>A phone client holds one transport: {@code SnomPhone} holds {@code transport.withAuth(auth)},
+ * where {@code transport} is {@link JdkHttpTransport#shared()} unless the application passes its
+ * own.
  */
 @FunctionalInterface
-public interface PhoneTransport {
+public interface PhoneTransport extends AutoCloseable {
 
   /**
    * Sends {@code request} once and returns a future of the phone's answer.
@@ -56,4 +64,31 @@ public interface PhoneTransport {
   default PhoneResponse sendAndWait(PhoneRequest request) {
     return Futures.await(send(request), request);
   }
+
+  /**
+   * A transport that sends through this one and logs in to phones that ask: it answers a {@code
+   * 401} with Digest (RFC 7616: SHA-512-256, SHA-256 and MD5, their {@code -sess} forms, {@code
+   * qop=auth} and {@code auth-int}, RFC 2069 without qop) or Basic, as the phone asks, and
+   * remembers per phone what the phone asked for, so later requests carry credentials at once and
+   * cost one round trip, not two. The rules are {@link PhoneAuth}'s. Closing it closes this
+   * transport.
+   *
+   * <p>Keep the returned transport for as long as you talk to the phones: what it learnt (the
+   * phone's nonce, recent failed logins) lives in it, for up to 1,024 phones, the most recently
+   * used.
+   *
+   * @param auth the credentials and the safety rules relaxed for these phones
+   * @return a new transport that authenticates
+   */
+  default PhoneTransport withAuth(PhoneAuth auth) {
+    return new AuthenticatingTransport(this, auth);
+  }
+
+  /**
+   * Ends what this transport owns. The default does nothing.
+   *
+   * <p>Unlike {@link AutoCloseable#close()}, throws no checked exception.
+   */
+  @Override
+  default void close() {}
 }

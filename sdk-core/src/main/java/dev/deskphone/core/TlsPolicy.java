@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Which servers a client trusts over HTTPS: the JDK's default trust, one pinned certificate, or the
@@ -135,6 +136,11 @@ public final class TlsPolicy {
    * @throws IllegalStateException if the JDK's TLS provider cannot build a context
    */
   public SSLContext sslContext() {
+    return ClientSslContexts.context(trustManager());
+  }
+
+  /** A new trust manager that trusts what this policy trusts. */
+  X509ExtendedTrustManager trustManager() {
     return switch (kind) {
       case SYSTEM -> ClientSslContexts.system();
       case PINNED -> ClientSslContexts.pinned(pin);

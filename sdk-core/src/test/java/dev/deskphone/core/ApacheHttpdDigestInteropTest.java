@@ -43,10 +43,12 @@ class ApacheHttpdDigestInteropTest {
 
   @TempDir static Path root;
   private static ExternalServer httpd;
+  private static JdkHttpTransport transport;
 
   @BeforeAll
   static void startHttpd() throws Exception {
     assumeTrue(Files.isExecutable(HTTPD), "Apache httpd is not installed");
+    transport = JdkHttpTransport.create();
     int port = ExternalServer.freePort();
     Path docs = Files.createDirectories(root.resolve("htdocs"));
     Files.writeString(docs.resolve("command.htm"), "ok");
@@ -109,6 +111,9 @@ class ApacheHttpdDigestInteropTest {
     if (httpd != null) {
       httpd.close();
     }
+    if (transport != null) {
+      transport.close();
+    }
   }
 
   private static String ha1(String user, String password) throws Exception {
@@ -123,27 +128,27 @@ class ApacheHttpdDigestInteropTest {
     return Base64.getEncoder().encodeToString(d);
   }
 
-  private static int send(PhoneAuthenticator authenticator, String target, PhoneAuth auth) {
+  private static int send(PhoneTransport client, String target) {
     PhoneRequest request = PhoneRequest.get(URI.create("http://127.0.0.1:" + httpd.port + target));
     try {
-      return authenticator.send(JdkHttpTransport.create(), request, auth).join().status();
+      return client.send(request).join().status();
     } catch (CompletionException e) {
       throw (RuntimeException) e.getCause();
     }
   }
 
-  private static int send(PhoneAuthenticator authenticator, String target, String password) {
-    return send(authenticator, target, PhoneAuth.of(Credentials.of("admin", password)));
+  private static PhoneTransport admin(String password) {
+    return transport.withAuth(PhoneAuth.of(Credentials.of("admin", password)));
   }
 
   @Test
   void httpdAcceptsOurDigestAndNonceReuseSavesARoundTrip() throws Exception {
-    PhoneAuthenticator authenticator = PhoneAuthenticator.builder().build();
+    PhoneTransport client = admin(PASSWORD);
     int before = httpd.accessLog().size();
 
-    assertThat(send(authenticator, "/command.htm?key=ENTER", PASSWORD)).isEqualTo(200);
-    assertThat(send(authenticator, "/command.htm?key=%23;1,200,100", PASSWORD)).isEqualTo(200);
-    assertThat(send(authenticator, "/command.htm?number=%2B4930123", PASSWORD)).isEqualTo(200);
+    assertThat(send(client, "/command.htm?key=ENTER")).isEqualTo(200);
+    assertThat(send(client, "/command.htm?key=%23;1,200,100")).isEqualTo(200);
+    assertThat(send(client, "/command.htm?number=%2B4930123")).isEqualTo(200);
 
     List<String> log = httpd.accessLogOf(before + 4).subList(before, before + 4);
     assertThat(log)
@@ -156,9 +161,9 @@ class ApacheHttpdDigestInteropTest {
 
   @Test
   void httpdRefusingAWrongPasswordIsOneAuthenticatedAttempt() throws Exception {
-    PhoneAuthenticator authenticator = PhoneAuthenticator.builder().build();
+    PhoneTransport client = admin("wrong");
     int before = httpd.accessLog().size();
-    assertThatThrownBy(() -> send(authenticator, "/command.htm?key=1", "wrong"))
+    assertThatThrownBy(() -> send(client, "/command.htm?key=1"))
         .isInstanceOf(PhoneAuthenticationException.class)
         .hasMessageNotContaining("wrong");
     assertThat(httpd.accessLogOf(before + 2).subList(before, before + 2))
@@ -174,18 +179,16 @@ class ApacheHttpdDigestInteropTest {
   @CsvSource({"latin", "beyond"})
   void httpdAcceptsOurDigestWithANonAsciiPassword(String user) {
     Credentials credentials = credentialsOf(user);
-    PhoneAuthenticator authenticator = PhoneAuthenticator.builder().build();
-    assertThat(send(authenticator, "/command.htm?key=ENTER", PhoneAuth.of(credentials)))
-        .isEqualTo(200);
-    assertThat(send(authenticator, "/command.htm?key=1", PhoneAuth.of(credentials))).isEqualTo(200);
+    PhoneTransport client = transport.withAuth(PhoneAuth.of(credentials));
+    assertThat(send(client, "/command.htm?key=ENTER")).isEqualTo(200);
+    assertThat(send(client, "/command.htm?key=1")).isEqualTo(200);
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"latin", "beyond", "ädmin", "Иван"})
   void httpdAcceptsOurBasicWithANonAsciiPasswordOrName(String user) {
     PhoneAuth auth = PhoneAuth.of(credentialsOf(user)).allowingBasicOverHttp();
-    assertThat(send(PhoneAuthenticator.builder().build(), "/basic/command.htm?key=ENTER", auth))
-        .isEqualTo(200);
+    assertThat(send(transport.withAuth(auth), "/basic/command.htm?key=ENTER")).isEqualTo(200);
   }
 
   private static Credentials credentialsOf(String user) {

@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.tls.HeldCertificate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +47,13 @@ class JdkHttpTransportTest {
 
   private final JdkHttpTransport capped =
       JdkHttpTransport.builder().maxResponseBytes(LIMIT).build();
+  private final JdkHttpTransport transport = JdkHttpTransport.create();
+
+  @AfterEach
+  void close() {
+    capped.close();
+    transport.close();
+  }
 
   // --- response body limit ---
 
@@ -114,13 +122,10 @@ class JdkHttpTransportTest {
 
   @Test
   void pinnedCertificateNamingOnlyAHostNameIsTrustedWhenConnectingByIp() throws Exception {
-    JdkHttpTransport transport =
-        JdkHttpTransport.builder()
-            .tls(TlsPolicy.pinned(fingerprint(PHONE_BY_NAME.certificate())))
-            .build();
     try (LoopbackHttpServer server = LoopbackHttpServer.https(answer(200, "ok"), PHONE_BY_NAME)) {
-      PhoneResponse response =
-          transport.send(PhoneRequest.get(server.uri("/status"))).get(10, SECONDS);
+      PhoneRequest request =
+          PhoneRequest.builder("GET", server.uri("/status")).tls(pin(PHONE_BY_NAME)).build();
+      PhoneResponse response = transport.send(request).get(10, SECONDS);
 
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.bodyText()).isEqualTo("ok");
@@ -130,10 +135,10 @@ class JdkHttpTransportTest {
 
   @Test
   void wrongPinFailsAsTlsConnectFailureWithNothingSent() throws Exception {
-    JdkHttpTransport transport =
-        JdkHttpTransport.builder().tls(TlsPolicy.pinned(fingerprint(OTHER.certificate()))).build();
     try (LoopbackHttpServer server = LoopbackHttpServer.https(answer(200, "ok"), PHONE_BY_NAME)) {
-      Throwable error = failure(transport.send(PhoneRequest.get(server.uri("/status"))));
+      PhoneRequest request =
+          PhoneRequest.builder("GET", server.uri("/status")).tls(pin(OTHER)).build();
+      Throwable error = failure(transport.send(request));
 
       assertThat(error)
           .isInstanceOf(PhoneTlsException.class)
@@ -144,9 +149,44 @@ class JdkHttpTransportTest {
   }
 
   @Test
+  void oneTransportTrustsEachPhoneByItsOwnPin() throws Exception {
+    try (LoopbackHttpServer a = LoopbackHttpServer.https(answer(200, "a"), PHONE_BY_NAME);
+        LoopbackHttpServer b = LoopbackHttpServer.https(answer(200, "b"), OTHER)) {
+      PhoneRequest toA = PhoneRequest.builder("GET", a.uri("/")).tls(pin(PHONE_BY_NAME)).build();
+      PhoneRequest toB = PhoneRequest.builder("GET", b.uri("/")).tls(pin(OTHER)).build();
+
+      for (int i = 0; i < 2; i++) {
+        assertThat(transport.sendAndWait(toA).bodyText()).isEqualTo("a");
+        assertThat(transport.send(toB).get(10, SECONDS).bodyText()).isEqualTo("b");
+      }
+      assertThat(a.requestCount()).isEqualTo(2);
+      assertThat(b.requestCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aPhoneKeepsThePolicyOfItsFirstRequestAndAnotherIsRefusedBeforeSending() throws Exception {
+    try (LoopbackHttpServer server = LoopbackHttpServer.https(answer(200, "ok"), PHONE_BY_NAME)) {
+      PhoneRequest pinned =
+          PhoneRequest.builder("GET", server.uri("/")).tls(pin(PHONE_BY_NAME)).build();
+      assertThat(transport.sendAndWait(pinned).status()).isEqualTo(200);
+
+      for (TlsPolicy other : List.of(TlsPolicy.system(), pin(OTHER))) {
+        PhoneRequest request = pinned.toBuilder().tls(other).build();
+        assertThatThrownBy(() -> transport.sendAndWait(request))
+            .isExactlyInstanceOf(PhoneException.class)
+            .hasMessageContaining(
+                "not sent: " + phone(server) + " is trusted with TlsPolicy[pinned")
+            .hasMessageContaining("this request asks for " + other);
+      }
+      assertThat(server.requestCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void defaultSystemTrustRejectsASelfSignedServer() throws Exception {
     try (LoopbackHttpServer server = LoopbackHttpServer.https(answer(200, "ok"), PHONE_BY_NAME)) {
-      Throwable error = failure(JdkHttpTransport.create().send(PhoneRequest.get(server.uri("/"))));
+      Throwable error = failure(transport.send(PhoneRequest.get(server.uri("/"))));
 
       assertThat(error).isInstanceOf(PhoneTlsException.class);
       assertThat(((PhoneException) error).phone()).isEqualTo(phone(server));
@@ -203,8 +243,7 @@ class JdkHttpTransportTest {
       port = closed.getLocalPort();
     }
     CompletableFuture<PhoneResponse> future =
-        JdkHttpTransport.create()
-            .send(PhoneRequest.get(URI.create("http://127.0.0.1:" + port + "/x?pwd=s")));
+        transport.send(PhoneRequest.get(URI.create("http://127.0.0.1:" + port + "/x?pwd=s")));
 
     Throwable seenByCallbacks = future.handle((response, error) -> error).get(10, SECONDS);
 
@@ -220,7 +259,7 @@ class JdkHttpTransportTest {
       PhoneRequest request =
           PhoneRequest.builder("GET", server.uri("/x")).header("X-Name", "Jürgen").build();
 
-      Throwable error = failure(JdkHttpTransport.create().send(request));
+      Throwable error = failure(transport.send(request));
 
       // The JDK client would have sent "J?rgen".
       assertThat(error)
@@ -230,7 +269,7 @@ class JdkHttpTransportTest {
                   + phone(server)
                   + ": not sent: header X-Name has the character U+00FC at index 1:"
                   + " JdkHttpTransport sends header values as US-ASCII only");
-      assertThatThrownBy(() -> JdkHttpTransport.create().sendAndWait(request))
+      assertThatThrownBy(() -> transport.sendAndWait(request))
           .isExactlyInstanceOf(PhoneException.class)
           .hasMessageContaining("U+00FC");
       assertThat(server.requestCount()).isZero();
@@ -254,7 +293,7 @@ class JdkHttpTransportTest {
               .timeout(Duration.ofMillis(300))
               .build();
 
-      Throwable error = failure(JdkHttpTransport.create().send(request));
+      Throwable error = failure(transport.send(request));
 
       assertThat(error)
           .isInstanceOf(PhoneTimeoutException.class)
@@ -267,38 +306,109 @@ class JdkHttpTransportTest {
     }
   }
 
+  // --- bounds and closing ---
+
+  @Test
+  void aClosedTransportSendsNothingMore() throws Exception {
+    try (LoopbackHttpServer server = LoopbackHttpServer.http(answer(200, "ok"))) {
+      transport.close();
+      transport.close(); // twice is harmless
+
+      Throwable error = failure(transport.send(PhoneRequest.get(server.uri("/a"))));
+      assertThat(error)
+          .isExactlyInstanceOf(PhoneConnectException.class)
+          .hasMessage("GET /a on " + phone(server) + ": the transport was closed; not sent");
+      assertThatThrownBy(() -> transport.sendAndWait(PhoneRequest.get(server.uri("/b"))))
+          .isExactlyInstanceOf(PhoneConnectException.class);
+      assertThat(server.requestCount()).isZero();
+    }
+  }
+
+  @Test
+  void closingAbortsAnExchangeInFlightAsOutcomeUnknown() throws Exception {
+    CountDownLatch arrived = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (LoopbackHttpServer server = LoopbackHttpServer.http(holding(arrived, release))) {
+      CompletableFuture<PhoneResponse> inFlight =
+          transport.send(PhoneRequest.get(server.uri("/reboot")));
+      assertThat(arrived.await(10, SECONDS)).isTrue();
+
+      transport.close();
+
+      assertThat(failure(inFlight))
+          .isExactlyInstanceOf(PhoneOutcomeUnknownException.class)
+          .hasMessageContaining("the transport was closed during the exchange");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void beyondMaxConcurrencyExchangesWaitAndOneWhoseDeadlinePassesWaitingIsNeverSent()
+      throws Exception {
+    CountDownLatch arrived = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    try (JdkHttpTransport one = JdkHttpTransport.builder().maxConcurrency(1).build();
+        LoopbackHttpServer server = LoopbackHttpServer.http(holding(arrived, release))) {
+      CompletableFuture<PhoneResponse> first = one.send(PhoneRequest.get(server.uri("/1")));
+      assertThat(arrived.await(10, SECONDS)).isTrue();
+      PhoneRequest waiting =
+          PhoneRequest.builder("GET", server.uri("/2")).timeout(Duration.ofMillis(200)).build();
+
+      assertThat(failure(one.send(waiting)))
+          .isExactlyInstanceOf(PhoneConnectTimeoutException.class)
+          .hasMessage(
+              "GET /2 on "
+                  + phone(server)
+                  + ": not sent within 200 ms: the transport's exchanges were all busy");
+      release.countDown();
+      assertThat(first.get(10, SECONDS).status()).isEqualTo(200);
+      assertThat(one.send(PhoneRequest.get(server.uri("/3"))).get(10, SECONDS).status())
+          .isEqualTo(200);
+      assertThat(server.requestCount()).as("/1 and /3, never /2").isEqualTo(2);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void theSharedTransportIgnoresClose() throws Exception {
+    try (LoopbackHttpServer server = LoopbackHttpServer.http(answer(200, "ok"))) {
+      JdkHttpTransport.shared().close();
+
+      assertThat(JdkHttpTransport.shared()).isSameAs(JdkHttpTransport.shared());
+      assertThat(JdkHttpTransport.shared().sendAndWait(PhoneRequest.get(server.uri("/"))).status())
+          .isEqualTo(200);
+    }
+  }
+
   // --- builder ---
 
   @Test
   void defaultsAreTheDocumentedConstants() {
-    JdkHttpTransport transport = JdkHttpTransport.create();
-
     assertThat(JdkHttpTransport.DEFAULT_CONNECT_TIMEOUT).isEqualTo(Duration.ofSeconds(5));
     assertThat(JdkHttpTransport.DEFAULT_TIMEOUT).isEqualTo(Duration.ofSeconds(15));
     assertThat(JdkHttpTransport.DEFAULT_MAX_RESPONSE_BYTES).isEqualTo(1024 * 1024);
     assertThat(transport.connectTimeout()).isEqualTo(JdkHttpTransport.DEFAULT_CONNECT_TIMEOUT);
     assertThat(transport.timeout()).isEqualTo(JdkHttpTransport.DEFAULT_TIMEOUT);
     assertThat(transport.maxResponseBytes()).isEqualTo(JdkHttpTransport.DEFAULT_MAX_RESPONSE_BYTES);
-    assertThat(transport.tls()).isEqualTo(TlsPolicy.system());
+    assertThat(transport.maxConcurrency()).isEqualTo(256);
   }
 
   @Test
   void builderKeepsWhatItIsGiven() {
-    TlsPolicy pin = TlsPolicy.pinned(fingerprint(PHONE_BY_NAME.certificate()));
-
     JdkHttpTransport transport =
         JdkHttpTransport.builder()
             .connectTimeout(Duration.ofMillis(1))
             .timeout(Duration.ofMinutes(1))
             .maxResponseBytes(0)
-            .tls(pin)
-            .executor(Runnable::run)
+            .maxConcurrency(3)
             .build();
 
     assertThat(transport.connectTimeout()).isEqualTo(Duration.ofMillis(1));
     assertThat(transport.timeout()).isEqualTo(Duration.ofMinutes(1));
     assertThat(transport.maxResponseBytes()).isZero();
-    assertThat(transport.tls()).isEqualTo(pin);
+    assertThat(transport.maxConcurrency()).isEqualTo(3);
     assertThat(JdkHttpTransport.builder().maxResponseBytes(64 * 1024 * 1024).build())
         .extracting(JdkHttpTransport::maxResponseBytes)
         .isEqualTo(67_108_864);
@@ -326,12 +436,12 @@ class JdkHttpTransportTest {
     assertThatThrownBy(() -> builder.timeout(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("timeout");
-    assertThatThrownBy(() -> builder.tls(null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessage("tls");
-    assertThatThrownBy(() -> builder.executor(null))
-        .isInstanceOf(NullPointerException.class)
-        .hasMessage("executor");
+    assertThatThrownBy(() -> builder.maxConcurrency(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxConcurrency must be from 1 to 10000, was 0");
+    assertThatThrownBy(() -> builder.maxConcurrency(10_001))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("maxConcurrency must be from 1 to 10000, was 10001");
   }
 
   @ParameterizedTest
@@ -344,28 +454,22 @@ class JdkHttpTransportTest {
 
   @Test
   void toStringShowsSettingsButNothingSecretOrInternal() {
-    String pin = fingerprint(PHONE_BY_NAME.certificate());
-
-    assertThat(JdkHttpTransport.create())
+    assertThat(transport)
         .hasToString(
             "JdkHttpTransport[connectTimeout=PT5S, timeout=PT15S, maxResponseBytes=1048576,"
-                + " tls=TlsPolicy[system]]");
-    assertThat(
-            JdkHttpTransport.builder()
-                .tls(TlsPolicy.pinned(pin))
-                .maxResponseBytes(10)
-                .executor(Runnable::run)
-                .build())
+                + " maxConcurrency=256]");
+    assertThat(JdkHttpTransport.builder().maxResponseBytes(10).maxConcurrency(2).build())
         .hasToString(
             "JdkHttpTransport[connectTimeout=PT5S, timeout=PT15S, maxResponseBytes=10,"
-                + " tls=TlsPolicy[pinned sha256 "
-                + pin
-                + "]]");
+                + " maxConcurrency=2]");
+    transport.close();
+    assertThat(transport.toString()).endsWith(", closed]");
+    assertThat(JdkHttpTransport.shared().toString()).endsWith(", shared]");
   }
 
   @Test
   void nullRequestIsRejected() {
-    assertThatThrownBy(() -> JdkHttpTransport.create().send(null))
+    assertThatThrownBy(() -> transport.send(null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("request");
   }
@@ -398,6 +502,19 @@ class JdkHttpTransportTest {
       } catch (IOException clientHungUp) {
         // expected when the body is over the limit
       }
+    };
+  }
+
+  /** Counts down {@code arrived}, then answers 200 once {@code release} is counted down. */
+  private static HttpHandler holding(CountDownLatch arrived, CountDownLatch release) {
+    return exchange -> {
+      arrived.countDown();
+      try {
+        release.await(10, SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.sendResponseHeaders(200, -1);
     };
   }
 
@@ -436,6 +553,10 @@ class JdkHttpTransportTest {
 
   private static String hostPort(InetSocketAddress address) {
     return address.getAddress().getHostAddress() + ":" + address.getPort() + "/";
+  }
+
+  private static TlsPolicy pin(HeldCertificate certificate) {
+    return TlsPolicy.pinned(fingerprint(certificate.certificate()));
   }
 
   /** The fingerprint as openssl prints it, computed independently of the code under test. */

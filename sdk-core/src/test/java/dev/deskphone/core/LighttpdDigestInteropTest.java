@@ -37,10 +37,12 @@ class LighttpdDigestInteropTest {
 
   @TempDir static Path root;
   private static ExternalServer lighttpd;
+  private static JdkHttpTransport transport;
 
   @BeforeAll
   static void startLighttpd() throws Exception {
     assumeTrue(Files.isExecutable(LIGHTTPD), "lighttpd is not installed");
+    transport = JdkHttpTransport.create();
     int port = ExternalServer.freePort();
     Path docs = Files.createDirectories(root.resolve("htdocs"));
     Files.writeString(docs.resolve("command.htm"), "ok");
@@ -79,6 +81,9 @@ class LighttpdDigestInteropTest {
     if (lighttpd != null) {
       lighttpd.close();
     }
+    if (transport != null) {
+      transport.close();
+    }
   }
 
   private static String ha1(String user, String password) throws Exception {
@@ -88,14 +93,11 @@ class LighttpdDigestInteropTest {
     return HexFormat.of().formatHex(d);
   }
 
-  private static int send(PhoneAuthenticator authenticator, String target, Credentials c) {
+  private static int send(PhoneTransport client, String target) {
     PhoneRequest request =
         PhoneRequest.get(URI.create("http://127.0.0.1:" + lighttpd.port + target));
     try {
-      return authenticator
-          .send(JdkHttpTransport.create(), request, PhoneAuth.of(c))
-          .join()
-          .status();
+      return client.send(request).join().status();
     } catch (CompletionException e) {
       throw (RuntimeException) e.getCause();
     }
@@ -106,11 +108,11 @@ class LighttpdDigestInteropTest {
   void lighttpdAcceptsOurDigestSha256AndNonceReuseSavesARoundTrip(String user) throws Exception {
     Credentials credentials =
         USERS.stream().filter(c -> c.username().equals(user)).findFirst().orElseThrow();
-    PhoneAuthenticator authenticator = PhoneAuthenticator.builder().build();
+    PhoneTransport client = transport.withAuth(PhoneAuth.of(credentials));
     int before = lighttpd.accessLog().size();
 
-    assertThat(send(authenticator, "/command.htm?key=ENTER", credentials)).isEqualTo(200);
-    assertThat(send(authenticator, "/command.htm?key=%23", credentials)).isEqualTo(200);
+    assertThat(send(client, "/command.htm?key=ENTER")).isEqualTo(200);
+    assertThat(send(client, "/command.htm?key=%23")).isEqualTo(200);
 
     assertThat(lighttpd.accessLogOf(before + 3).subList(before, before + 3))
         .containsExactly(
@@ -121,9 +123,8 @@ class LighttpdDigestInteropTest {
 
   @Test
   void lighttpdRefusingAWrongPasswordIsOneAuthenticatedAttempt() {
-    PhoneAuthenticator authenticator = PhoneAuthenticator.builder().build();
-    Credentials wrong = Credentials.of("latin", "pa ss\"w");
-    assertThatThrownBy(() -> send(authenticator, "/command.htm?key=1", wrong))
+    PhoneTransport client = transport.withAuth(PhoneAuth.of(Credentials.of("latin", "pa ss\"w")));
+    assertThatThrownBy(() -> send(client, "/command.htm?key=1"))
         .isInstanceOf(PhoneAuthenticationException.class)
         .hasMessageNotContaining("pa ss");
   }

@@ -337,8 +337,17 @@ class PhoneRequestTest {
   }
 
   @Test
-  void phoneOfDescribesAnyUriWithoutItsUserInfo() {
-    assertThat(PhoneRequest.phoneOf(URI.create("https://" + USER + ":" + PASSWORD + "@h:1/")))
-        .isEqualTo("https://h:1");
+  void tlsIsSystemUnlessSetAndTakesPartInEquality() {
+    PhoneRequest request = PhoneRequest.get(PHONE);
+    TlsPolicy pin = TlsPolicy.pinned("sha256/" + "ab".repeat(32));
+    PhoneRequest pinned = request.toBuilder().tls(pin).build();
+
+    assertThat(request.tls()).isEqualTo(TlsPolicy.system());
+    assertThat(pinned.tls()).isEqualTo(pin);
+    assertThat(pinned.toBuilder().build()).isEqualTo(pinned).hasSameHashCodeAs(pinned);
+    assertThat(pinned).isNotEqualTo(request);
+    assertThatThrownBy(() -> request.toBuilder().tls(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("tls");
   }
 }

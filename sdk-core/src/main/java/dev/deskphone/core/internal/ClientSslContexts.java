@@ -8,31 +8,35 @@ import java.util.Collection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Builds fresh client {@link SSLContext}s; never touches JVM-wide defaults. Stateless and
- * thread-safe.
+ * Builds fresh client trust managers and {@link SSLContext}s; never touches JVM-wide defaults.
+ * Stateless and thread-safe.
  */
 public final class ClientSslContexts {
   private ClientSslContexts() {}
 
-  /** A new client context trusting what the JDK trusts by default (normally its cacerts). */
-  public static SSLContext system() {
+  /**
+   * A trust manager for what the JDK trusts by default (normally its cacerts), with the JDK's host
+   * name and IP address verification.
+   */
+  public static X509ExtendedTrustManager system() {
     try {
       TrustManagerFactory factory =
           TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
       factory.init((KeyStore) null);
-      return withTrust(factory.getTrustManagers());
+      return extended(factory.getTrustManagers());
     } catch (GeneralSecurityException e) {
       throw unavailable(e);
     }
   }
 
   /**
-   * A new client context trusting the given anchors through PKIX, with the JDK's hostname and IP
+   * A trust manager for the given anchors through PKIX, with the JDK's host name and IP address
    * verification.
    */
-  public static SSLContext anchoredIn(Collection<X509Certificate> anchors) {
+  public static X509ExtendedTrustManager anchoredIn(Collection<X509Certificate> anchors) {
     try {
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
@@ -42,26 +46,35 @@ public final class ClientSslContexts {
       }
       TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
       factory.init(store);
-      return withTrust(factory.getTrustManagers());
+      return extended(factory.getTrustManagers());
     } catch (GeneralSecurityException | IOException e) {
       throw unavailable(e);
     }
   }
 
-  /** A new client context trusting exactly one certificate, by its SHA-256 digest. */
-  public static SSLContext pinned(byte[] sha256) {
+  /** A trust manager for exactly one certificate, by its SHA-256 digest. */
+  public static X509ExtendedTrustManager pinned(byte[] sha256) {
+    return new PinnedCertificateTrustManager(sha256);
+  }
+
+  /** A new client context (protocol {@code TLS}) with {@code trust} and no client certificate. */
+  public static SSLContext context(X509ExtendedTrustManager trust) {
     try {
-      return withTrust(new TrustManager[] {new PinnedCertificateTrustManager(sha256)});
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, new TrustManager[] {trust}, null);
+      return context;
     } catch (GeneralSecurityException e) {
       throw unavailable(e);
     }
   }
 
-  private static SSLContext withTrust(TrustManager[] trustManagers)
-      throws GeneralSecurityException {
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, trustManagers, null);
-    return context;
+  private static X509ExtendedTrustManager extended(TrustManager[] managers) {
+    for (TrustManager m : managers) {
+      if (m instanceof X509ExtendedTrustManager x) {
+        return x;
+      }
+    }
+    throw new IllegalStateException("the JDK's TLS provider offers no X.509 trust manager");
   }
 
   private static IllegalStateException unavailable(Exception e) {

@@ -1,6 +1,5 @@
 package dev.deskphone.core.internal.auth;
 
-import dev.deskphone.core.Credentials;
 import dev.deskphone.core.internal.Checks;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -19,8 +18,8 @@ import java.util.Objects;
  *
  * <p>Charset: RFC 7617 defines only {@code charset="UTF-8"}; without it the encoding is
  * unspecified, and browsers and curl send UTF-8. So {@link #charset(Challenge)} is UTF-8 either
- * way; {@link #header(Credentials, Charset)} takes another charset only for a phone known to expect
- * it.
+ * way; {@link #header(String, String, Charset)} takes another charset only for a phone known to
+ * expect it.
  */
 public final class BasicAuthorization {
 
@@ -41,28 +40,30 @@ public final class BasicAuthorization {
   /**
    * The header value {@code Basic base64(username ":" password)}, encoded in UTF-8.
    *
-   * @param credentials the credentials
+   * @param username the username
+   * @param password the password
    * @return the header value; it reveals the password, so keep it out of logs
    * @throws IllegalArgumentException if the username contains {@code ':'}
    */
-  public static String header(Credentials credentials) {
-    return header(credentials, StandardCharsets.UTF_8);
+  public static String header(String username, String password) {
+    return header(username, password, StandardCharsets.UTF_8);
   }
 
   /**
    * The header value {@code Basic base64(username ":" password)}, encoded in {@code charset}.
    *
-   * @param credentials the credentials
+   * @param username the username
+   * @param password the password
    * @param charset the charset for the username and password, usually {@link #charset(Challenge)}
    * @return the header value; it reveals the password, so keep it out of logs
    * @throws IllegalArgumentException if the username contains {@code ':'} (RFC 7617 §2 forbids it:
    *     the server would split there) or the credentials cannot be encoded in {@code charset}; the
    *     message never shows the password
    */
-  public static String header(Credentials credentials, Charset charset) {
-    Objects.requireNonNull(credentials, "credentials");
+  public static String header(String username, String password, Charset charset) {
+    Objects.requireNonNull(username, "username");
+    Objects.requireNonNull(password, "password");
     Objects.requireNonNull(charset, "charset");
-    String username = credentials.username();
     if (username.indexOf(':') >= 0) {
       throw new IllegalArgumentException(
           "a username for Basic authentication must not contain ':' (RFC 7617), was "
@@ -73,7 +74,7 @@ public final class BasicAuthorization {
             .newEncoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    CharBuffer chars = CharBuffer.wrap(username + ":" + credentials.password());
+    CharBuffer chars = CharBuffer.wrap(username + ":" + password);
     ByteBuffer bytes;
     try {
       bytes = encoder.encode(chars);

@@ -1,7 +1,5 @@
 package dev.deskphone.core.internal.auth;
 
-import dev.deskphone.core.Credentials;
-import dev.deskphone.core.PhoneRequest;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * What an authenticator learned about one phone ({@code scheme://host:port}): the scheme it asked
- * for, the current Digest nonce and its count, whether it ever used Digest, and recent failed
- * logins. Thread-safe: the session is replaced as a whole; the nonce count is atomic.
+ * What one client's authentication learned about one phone ({@code scheme://host:port}) for its one
+ * set of credentials: the scheme it asked for, the current Digest nonce and its count, whether it
+ * ever used Digest, and recent failed logins. Thread-safe: the session is replaced as a whole; the
+ * nonce count is atomic.
  */
 public final class PhoneAuthState {
   /**
@@ -48,25 +47,30 @@ public final class PhoneAuthState {
     }
 
     /**
-     * The {@code Authorization} value for {@code request}, with the next nonce count and a fresh
-     * cnonce from {@code random}. Keep it out of logs.
+     * The {@code Authorization} value for a request (its method, raw target and body), with the
+     * next nonce count and a fresh cnonce from {@code random}. Keep it out of logs.
      *
      * @throws UnusableChallengeException if the challenge cannot be answered safely
      */
     public String authorization(
-        PhoneRequest request, Credentials credentials, SecureRandom random) {
+        String method,
+        String target,
+        byte[] body,
+        String username,
+        String password,
+        SecureRandom random) {
       PreparedDigest p = prepared;
-      if (p == null || !p.isFor(credentials)) {
-        p = PreparedDigest.of(challenge, credentials);
+      if (p == null) {
+        // One session serves one set of credentials: its owner never changes them.
+        p = PreparedDigest.of(challenge, username, password);
         prepared = p;
       }
-      // PhoneRequest vouches for the method (a token) and the target (a URI's raw path and query).
       return p.answer(
-              request.method(),
-              request.target(),
+              method,
+              target,
               HexFormat.of().toHexDigits(nonceCount.incrementAndGet()),
               DigestAuthorization.newCnonce(random),
-              request.body())
+              body)
           .headerValue();
     }
 
@@ -90,7 +94,6 @@ public final class PhoneAuthState {
 
   private int failures;
   private Instant firstFailure;
-  private Credentials failedCredentials;
 
   /** The Digest session to answer preemptively with, or null. */
   public DigestSession digest() {
@@ -146,14 +149,11 @@ public final class PhoneAuthState {
     return warnedPlainHttp.compareAndSet(false, true);
   }
 
-  /** Records a refused login with {@code credentials} at {@code now}. */
-  public synchronized void failed(Credentials credentials, Instant now, Duration window) {
-    if (!credentials.equals(failedCredentials)
-        || firstFailure == null
-        || now.isAfter(firstFailure.plus(window))) {
+  /** Records a refused login at {@code now}; failures older than {@code window} start anew. */
+  public synchronized void failed(Instant now, Duration window) {
+    if (firstFailure == null || now.isAfter(firstFailure.plus(window))) {
       failures = 0;
       firstFailure = now;
-      failedCredentials = credentials;
     }
     failures++;
   }
@@ -162,16 +162,14 @@ public final class PhoneAuthState {
   public synchronized void succeeded() {
     failures = 0;
     firstFailure = null;
-    failedCredentials = null;
   }
 
   /**
-   * When calls with {@code credentials} may contact the phone again, or null if they may now: after
-   * {@code threshold} failures within {@code window} with the same credentials.
+   * When calls may contact the phone again, or null if they may now: after {@code threshold}
+   * failures within {@code window}.
    */
-  public synchronized Instant lockedUntil(
-      Credentials credentials, Instant now, int threshold, Duration window) {
-    if (failures < threshold || !credentials.equals(failedCredentials)) {
+  public synchronized Instant lockedUntil(Instant now, int threshold, Duration window) {
+    if (failures < threshold) {
       return null;
     }
     Instant until = firstFailure.plus(window);

@@ -1,6 +1,5 @@
 package dev.deskphone.core.internal.auth;
 
-import dev.deskphone.core.Credentials;
 import dev.deskphone.core.internal.Checks;
 import dev.deskphone.core.internal.auth.UnusableChallengeException.Reason;
 import java.nio.charset.StandardCharsets;
@@ -20,9 +19,8 @@ import java.util.Optional;
  * <p>Immutable and thread-safe. It holds HA1, which stands in for the password in this realm, and
  * keeps no other copy of the password; {@link #toString()} shows neither.
  */
-final class PreparedDigest {
-  private final Credentials credentials;
-  private final DigestAlgorithm algorithm;
+public final class PreparedDigest {
+  private final DigestHash algorithm;
   private final String nonce;
   private final String ha1;
   private final String headerStart;
@@ -34,8 +32,7 @@ final class PreparedDigest {
   private final boolean offersAuthInt;
 
   private PreparedDigest(
-      Credentials credentials,
-      DigestAlgorithm algorithm,
+      DigestHash algorithm,
       String nonce,
       String ha1,
       String headerStart,
@@ -43,7 +40,6 @@ final class PreparedDigest {
       String opaque,
       boolean userhash,
       String offeredQop) {
-    this.credentials = credentials;
     this.algorithm = algorithm;
     this.nonce = nonce;
     this.ha1 = ha1;
@@ -66,12 +62,16 @@ final class PreparedDigest {
   }
 
   /**
-   * Checks {@code challenge} and works out what every answer to it with {@code credentials} shares.
+   * Checks {@code challenge} and works out what every answer to it with these credentials shares.
    *
+   * @param challenge a Digest challenge
+   * @param username the username
+   * @param password the password
+   * @return the prepared answer
    * @throws UnusableChallengeException if the challenge cannot be answered safely; its message
    *     never contains the password
    */
-  static PreparedDigest of(Challenge challenge, Credentials credentials) {
+  public static PreparedDigest of(Challenge challenge, String username, String password) {
     if (!challenge.isScheme("Digest")) {
       throw new UnusableChallengeException(
           Reason.WRONG_SCHEME,
@@ -81,8 +81,8 @@ final class PreparedDigest {
     String nonce = echoable(challenge, "nonce").orElseThrow(() -> missing("nonce"));
     Optional<String> opaque = echoable(challenge, "opaque");
     Optional<String> algorithmName = challenge.param("algorithm");
-    DigestAlgorithm algorithm =
-        DigestAlgorithm.of(challenge)
+    DigestHash algorithm =
+        DigestHash.of(challenge)
             .orElseThrow(
                 () ->
                     new UnusableChallengeException(
@@ -100,8 +100,6 @@ final class PreparedDigest {
               + " needs a qop for its cnonce, and the challenge offers none");
     }
 
-    String username = credentials.username();
-    String password = credentials.password();
     byte[] user = username.getBytes(StandardCharsets.UTF_8);
     byte[] pass = password.getBytes(StandardCharsets.UTF_8);
     MessageDigest md = algorithm.newDigest();
@@ -110,24 +108,23 @@ final class PreparedDigest {
     md.update((byte) ':');
     md.update(pass);
     Arrays.fill(pass, (byte) 0);
-    String ha1 = DigestAlgorithm.hex(md.digest());
+    String ha1 = DigestHash.hex(md.digest());
 
     boolean userhash = challenge.param("userhash").filter("true"::equalsIgnoreCase).isPresent();
-    AuthParams header = new AuthParams("Digest");
+    AuthHeaderWriter header = new AuthHeaderWriter("Digest");
     if (userhash) {
       md.update(user);
       colon(md, realm);
-      header.quoted("username", DigestAlgorithm.hex(md.digest()));
+      header.quoted("username", DigestHash.hex(md.digest()));
     } else if (isPrintableAscii(username)) {
       header.quoted("username", username);
     } else {
       // java.net.http writes header values as US-ASCII (anything else as '?'), so the one way to
       // carry such a name is RFC 8187's ext-value.
-      header.token("username*", AuthParams.extValue(username));
+      header.token("username*", AuthHeaderWriter.extValue(username));
     }
     header.quoted("realm", realm).quoted("nonce", nonce);
     return new PreparedDigest(
-        credentials,
         algorithm,
         nonce,
         ha1,
@@ -138,13 +135,10 @@ final class PreparedDigest {
         offeredQop.orElse(null));
   }
 
-  /** Whether this was prepared for {@code other} (the same username and password). */
-  boolean isFor(Credentials other) {
-    return credentials == other || credentials.equals(other);
-  }
-
   /**
-   * The answer for one request.
+   * The answer for one request. The caller vouches for the method (an HTTP token), the target (a
+   * raw path and query, printable ASCII) and the cnonce (see {@link
+   * DigestAuthorization#newCnonce}).
    *
    * @param method the request method, an HTTP token
    * @param target the request target as sent, without whitespace or control characters
@@ -153,7 +147,8 @@ final class PreparedDigest {
    * @param body the request body, or null when it is not known (then {@code auth-int} is refused)
    * @throws UnusableChallengeException if no offered qop fits the request
    */
-  DigestAuthorization answer(String method, String target, String nc, String cnonce, byte[] body) {
+  public DigestAuthorization answer(
+      String method, String target, String nc, String cnonce, byte[] body) {
     String qop = chooseQop(body != null);
     MessageDigest md = algorithm.newDigest();
     String sessionHa1 = ha1;
@@ -161,14 +156,14 @@ final class PreparedDigest {
       md.update(wire(ha1));
       colon(md, nonce);
       colon(md, cnonce);
-      sessionHa1 = DigestAlgorithm.hex(md.digest());
+      sessionHa1 = DigestHash.hex(md.digest());
     }
     md.update(wire(method));
     colon(md, target);
     if ("auth-int".equals(qop)) {
       colon(md, algorithm.hash(body));
     }
-    String ha2 = DigestAlgorithm.hex(md.digest());
+    String ha2 = DigestHash.hex(md.digest());
     md.update(wire(sessionHa1));
     colon(md, nonce);
     if (qop != null) {
@@ -177,9 +172,9 @@ final class PreparedDigest {
       colon(md, qop);
     }
     colon(md, ha2);
-    String response = DigestAlgorithm.hex(md.digest());
+    String response = DigestHash.hex(md.digest());
 
-    AuthParams header = AuthParams.resuming(headerStart).quoted("uri", target);
+    AuthHeaderWriter header = AuthHeaderWriter.resuming(headerStart).quoted("uri", target);
     if (algorithmName != null) {
       // Validated against the known wire names in of(), so it is a token.
       header.token("algorithm", algorithmName);

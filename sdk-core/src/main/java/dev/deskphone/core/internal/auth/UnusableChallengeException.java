@@ -17,7 +17,7 @@ public final class UnusableChallengeException extends RuntimeException {
     WRONG_SCHEME,
     /** A param the scheme needs, such as {@code realm} or {@code nonce}, is missing. */
     MISSING_PARAMETER,
-    /** The {@code algorithm} is not one of {@link DigestAlgorithm}; never falls back to MD5. */
+    /** The {@code algorithm} is not one of {@link DigestHash}; never falls back to MD5. */
     UNSUPPORTED_ALGORITHM,
     /** No offered {@code qop} can be used, or the algorithm needs a qop the challenge lacks. */
     UNSUPPORTED_QOP,

@@ -27,8 +27,8 @@ class DigestAuthorizationSafetyTest {
     return Challenge.of("Digest", params);
   }
 
-  private static DigestAuthorization.Builder builder(Challenge challenge) {
-    return DigestAuthorization.builder(challenge, CREDENTIALS)
+  private static DigestAnswer.Builder builder(Challenge challenge) {
+    return DigestAnswer.builder(challenge, CREDENTIALS)
         .method("GET")
         .target("/command.htm?key=F1")
         .nonceCount(1)
@@ -155,24 +155,19 @@ class DigestAuthorizationSafetyTest {
   @Test
   void buildNeedsMethodTargetNonceCountAndCnonce() {
     Challenge challenge = digest("realm", "r", "nonce", "n");
-    assertThatThrownBy(() -> DigestAuthorization.builder(challenge, CREDENTIALS).build())
+    assertThatThrownBy(() -> DigestAnswer.builder(challenge, CREDENTIALS).build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("method");
-    assertThatThrownBy(
-            () -> DigestAuthorization.builder(challenge, CREDENTIALS).method("GET").build())
+    assertThatThrownBy(() -> DigestAnswer.builder(challenge, CREDENTIALS).method("GET").build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("target");
     assertThatThrownBy(
-            () ->
-                DigestAuthorization.builder(challenge, CREDENTIALS)
-                    .method("GET")
-                    .target("/")
-                    .build())
+            () -> DigestAnswer.builder(challenge, CREDENTIALS).method("GET").target("/").build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("nonceCount");
     assertThatThrownBy(
             () ->
-                DigestAuthorization.builder(challenge, CREDENTIALS)
+                DigestAnswer.builder(challenge, CREDENTIALS)
                     .method("GET")
                     .target("/")
                     .nonceCount(1)
@@ -183,8 +178,7 @@ class DigestAuthorizationSafetyTest {
 
   @Test
   void rejectsBadArguments() {
-    DigestAuthorization.Builder b =
-        DigestAuthorization.builder(digest("realm", "r", "nonce", "n"), CREDENTIALS);
+    DigestAnswer.Builder b = DigestAnswer.builder(digest("realm", "r", "nonce", "n"), CREDENTIALS);
     assertThatThrownBy(() -> b.method("GE T"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("method");
@@ -209,7 +203,7 @@ class DigestAuthorizationSafetyTest {
           .hasMessageContaining("cnonce must be 1 to 256");
     }
     assertThat(b.cnonce("x".repeat(256))).isSameAs(b);
-    assertThatThrownBy(() -> DigestAuthorization.builder(null, CREDENTIALS))
+    assertThatThrownBy(() -> DigestAnswer.builder(null, CREDENTIALS))
         .isInstanceOf(NullPointerException.class);
     assertThatThrownBy(() -> b.body(null)).isInstanceOf(NullPointerException.class);
   }
@@ -218,7 +212,7 @@ class DigestAuthorizationSafetyTest {
   void theBodyIsCopied() {
     byte[] body = {1, 2, 3};
     Challenge challenge = digest("realm", "r", "nonce", "n", "qop", "auth-int");
-    DigestAuthorization.Builder b = builder(challenge).body(body);
+    DigestAnswer.Builder b = builder(challenge).body(body);
     String before = b.build().headerValue();
     body[0] = 9;
     assertThat(b.build().headerValue()).isEqualTo(before);

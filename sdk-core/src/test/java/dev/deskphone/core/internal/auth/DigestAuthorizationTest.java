@@ -42,7 +42,7 @@ class DigestAuthorizationTest {
               + "\"");
 
   private static DigestAuthorization answer(Challenge challenge, Credentials credentials) {
-    return DigestAuthorization.builder(challenge, credentials)
+    return DigestAnswer.builder(challenge, credentials)
         .method("GET")
         .target("/dir/index.html")
         .nonceCount(1)
@@ -66,7 +66,7 @@ class DigestAuthorizationTest {
   }
 
   private static String rfc7616Header(String algorithm) {
-    return DigestAuthorization.builder(rfc7616(algorithm), MUFASA_7616)
+    return DigestAnswer.builder(rfc7616(algorithm), MUFASA_7616)
         .method("GET")
         .target("/dir/index.html")
         .nonceCount(1)
@@ -121,7 +121,7 @@ class DigestAuthorizationTest {
                 + " response=\"6629fae49393a05397450978507c4ef1\","
                 + " opaque=\"5ccc069c403ebaf9f0171e9517f40e41\", qop=auth, nc=00000001,"
                 + " cnonce=\"0a4f113b\"");
-    assertThat(auth.algorithm()).isEqualTo(DigestAlgorithm.MD5);
+    assertThat(auth.algorithm()).isEqualTo(DigestHash.MD5);
     assertThat(auth.qop()).contains("auth");
   }
 
@@ -133,7 +133,7 @@ class DigestAuthorizationTest {
         digest("realm", "phone@example", "nonce", "n-123", "qop", "auth", "algorithm", algorithm);
     String target = "/cgi/x?a=1&b=%20c";
     String header =
-        DigestAuthorization.builder(challenge, Credentials.of("admin", "0000"))
+        DigestAnswer.builder(challenge, Credentials.of("admin", "0000"))
             .method("POST")
             .target(target)
             .nonceCount(0x1a)
@@ -177,7 +177,7 @@ class DigestAuthorizationTest {
   @Test
   void withoutAlgorithmUsesMd5AndSendsNoAlgorithm() {
     DigestAuthorization auth = answer(digest("realm", "r", "nonce", "n"), Credentials.of("u", "p"));
-    assertThat(auth.algorithm()).isEqualTo(DigestAlgorithm.MD5);
+    assertThat(auth.algorithm()).isEqualTo(DigestHash.MD5);
     assertThat(names(auth.headerValue()))
         .containsExactly("username", "realm", "nonce", "uri", "response");
   }
@@ -218,7 +218,7 @@ class DigestAuthorizationTest {
   void prefersAuthOverAuthInt() {
     Challenge challenge = digest("realm", "r", "nonce", "n", "qop", "auth-int, AUTH");
     DigestAuthorization auth =
-        DigestAuthorization.builder(challenge, Credentials.of("u", "p"))
+        DigestAnswer.builder(challenge, Credentials.of("u", "p"))
             .method("POST")
             .target("/x")
             .body(new byte[] {1, 2, 3})
@@ -239,7 +239,7 @@ class DigestAuthorizationTest {
             .body(body)
             .build();
     DigestAuthorization auth =
-        DigestAuthorization.builder(challenge, Credentials.of("u", "p"))
+        DigestAnswer.builder(challenge, Credentials.of("u", "p"))
             .request(request)
             .nonceCount(2)
             .cnonce("c")
@@ -413,7 +413,7 @@ class DigestAuthorizationTest {
     Challenge challenge = digest("realm", "r", "nonce", "n", "qop", "auth");
     for (int nc : new int[] {1, 255, 0xabcdef, Integer.MAX_VALUE}) {
       String header =
-          DigestAuthorization.builder(challenge, Credentials.of("u", "p"))
+          DigestAnswer.builder(challenge, Credentials.of("u", "p"))
               .method("GET")
               .target("/")
               .nonceCount(nc)

@@ -63,8 +63,8 @@ class DigestHttpClient5CrossCheckTest {
             + ", opaque=\"5ccc069c403ebaf9f0171e9517f40e41\"";
     String theirs = httpClient5Answer(www, "Mufasa", "Circle Of Life", method, target);
 
-    DigestAuthorization.Builder ours =
-        DigestAuthorization.builder(
+    DigestAnswer.Builder ours =
+        DigestAnswer.builder(
                 ChallengeParser.parse(List.of(www)).get(0),
                 Credentials.of("Mufasa", "Circle Of Life"))
             .method(method)

@@ -1,9 +1,5 @@
-package dev.deskphone.core.internal;
+package dev.deskphone.core;
 
-import dev.deskphone.core.PhoneException;
-import dev.deskphone.core.PhoneOutcomeUnknownException;
-import dev.deskphone.core.PhoneRequest;
-import dev.deskphone.core.PhoneTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -11,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** Waiting on the SDK's futures from blocking methods. */
-public final class Futures {
+final class Futures {
   /** How long past a request's deadline a caller waits for a transport that missed it. */
   private static final Duration GRACE = Duration.ofSeconds(1);
 
@@ -25,7 +21,7 @@ public final class Futures {
    * keeps the thread's interrupt flag and throws {@link PhoneOutcomeUnknownException}: the command
    * may have run.
    */
-  public static <T> T await(CompletableFuture<T> future, PhoneRequest request) {
+  static <T> T await(CompletableFuture<T> future, PhoneRequest request) {
     String phone = request.phone();
     String operation = request.operation();
     try {
@@ -56,7 +52,7 @@ public final class Futures {
   }
 
   /** The error of a blocking call that was interrupted while its request was in flight. */
-  public static PhoneOutcomeUnknownException interrupted(
+  static PhoneOutcomeUnknownException interrupted(
       String phone, String operation, InterruptedException cause) {
     return new PhoneOutcomeUnknownException(
         phone, operation, "interrupted while waiting: the command may have run; not resent", cause);

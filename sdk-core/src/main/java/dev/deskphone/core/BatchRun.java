@@ -1,9 +1,6 @@
-package dev.deskphone.core.internal;
+package dev.deskphone.core;
 
-import dev.deskphone.core.BatchListener;
-import dev.deskphone.core.BatchOutcome;
-import dev.deskphone.core.BatchResult;
-import dev.deskphone.core.PhoneTimeoutException;
+import dev.deskphone.core.internal.Deadlines;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * operation that completes synchronously (a validation error, say) neither deadlocks nor grows the
  * stack, however many phones there are.
  */
-public final class BatchRun<P, R> {
+final class BatchRun<P, R> {
   private static final Logger LOG = LoggerFactory.getLogger(BatchRun.class);
 
   private final List<P> phones;
@@ -50,7 +47,7 @@ public final class BatchRun<P, R> {
 
   /** Prepares a run; {@link #start()} begins it. */
   @SuppressWarnings("unchecked")
-  public BatchRun(
+  BatchRun(
       List<P> phones,
       Function<? super P, ? extends CompletionStage<R>> operation,
       BatchListener<P, R> listener,
@@ -71,7 +68,7 @@ public final class BatchRun<P, R> {
   }
 
   /** Starts the run; the future completes when every phone has its outcome. */
-  public CompletableFuture<BatchResult<P, R>> start() {
+  CompletableFuture<BatchResult<P, R>> start() {
     if (phones.isEmpty()) {
       result.complete(new BatchResult<>(List.of()));
       return result;

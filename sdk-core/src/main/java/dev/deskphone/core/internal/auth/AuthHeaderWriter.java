@@ -3,28 +3,28 @@ package dev.deskphone.core.internal.auth;
 import java.nio.charset.StandardCharsets;
 
 /** Writes one {@code Authorization} header value, param by param. Not thread-safe. */
-final class AuthParams {
+final class AuthHeaderWriter {
   private static final char[] HEX_UPPER = "0123456789ABCDEF".toCharArray();
 
   private final StringBuilder out;
   private boolean first = true;
 
-  AuthParams(String scheme) {
+  AuthHeaderWriter(String scheme) {
     out = new StringBuilder(256).append(scheme).append(' ');
   }
 
-  private AuthParams(StringBuilder out) {
+  private AuthHeaderWriter(StringBuilder out) {
     this.out = out;
     this.first = false;
   }
 
   /** Goes on after {@code written}, a header value this class built with at least one param. */
-  static AuthParams resuming(String written) {
-    return new AuthParams(new StringBuilder(written.length() + 192).append(written));
+  static AuthHeaderWriter resuming(String written) {
+    return new AuthHeaderWriter(new StringBuilder(written.length() + 192).append(written));
   }
 
   /** Appends {@code name="value"}, escaping {@code "} and {@code \} as quoted-pairs. */
-  AuthParams quoted(String name, String value) {
+  AuthHeaderWriter quoted(String name, String value) {
     name(name).append('"');
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -38,7 +38,7 @@ final class AuthParams {
   }
 
   /** Appends {@code name=value} as it is: the caller vouches that {@code value} is a token. */
-  AuthParams token(String name, String value) {
+  AuthHeaderWriter token(String name, String value) {
     name(name).append(value);
     return this;
   }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The Digest algorithms of RFC 7616 §3.3 (and RFC 2617's {@code MD5-sess}), with their wire names
  * and hash functions. Thread-safe.
  */
-public enum DigestAlgorithm {
+public enum DigestHash {
   /** {@code MD5}: the RFC 2617 default, what a challenge without {@code algorithm} means. */
   MD5("MD5", "MD5", false, 1),
   /** {@code MD5-sess}. */
@@ -25,14 +25,14 @@ public enum DigestAlgorithm {
   SHA_512_256_SESS("SHA-512-256-sess", "SHA-512/256", true, 3);
 
   private static final HexFormat HEX = HexFormat.of();
-  private static final DigestAlgorithm[] VALUES = values();
+  private static final DigestHash[] VALUES = values();
 
   private final String wireName;
   private final String javaName;
   private final boolean session;
   private final int strength;
 
-  DigestAlgorithm(String wireName, String javaName, boolean session, int strength) {
+  DigestHash(String wireName, String javaName, boolean session, int strength) {
     this.wireName = wireName;
     this.javaName = javaName;
     this.session = session;
@@ -46,7 +46,7 @@ public enum DigestAlgorithm {
    * @return the algorithm; empty for a name this SDK does not know, which a caller must refuse
    *     rather than fall back to MD5
    */
-  public static Optional<DigestAlgorithm> fromWireName(String wireName) {
+  public static Optional<DigestHash> fromWireName(String wireName) {
     Objects.requireNonNull(wireName, "wireName");
     // ASCII only: equalsIgnoreCase alone would take U+017F (long s) for 's' and U+212A for 'K'.
     for (int i = 0; i < wireName.length(); i++) {
@@ -54,7 +54,7 @@ public enum DigestAlgorithm {
         return Optional.empty();
       }
     }
-    for (DigestAlgorithm a : VALUES) {
+    for (DigestHash a : VALUES) {
       if (a.wireName.equalsIgnoreCase(wireName)) {
         return Optional.of(a);
       }
@@ -69,9 +69,9 @@ public enum DigestAlgorithm {
    * @param challenge a Digest challenge
    * @return the algorithm; empty if the challenge names one this SDK does not know
    */
-  public static Optional<DigestAlgorithm> of(Challenge challenge) {
+  public static Optional<DigestHash> of(Challenge challenge) {
     Objects.requireNonNull(challenge, "challenge");
-    return challenge.param("algorithm").map(DigestAlgorithm::fromWireName).orElse(Optional.of(MD5));
+    return challenge.param("algorithm").map(DigestHash::fromWireName).orElse(Optional.of(MD5));
   }
 
   /**

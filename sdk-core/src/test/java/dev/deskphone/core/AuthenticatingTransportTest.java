@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class PhoneAuthenticatorTest {
+class AuthenticatingTransportTest {
   private static final String SENTINEL = "Sentinel-Pa55-9d1e";
   private static final String DIGEST_MD5 =
       "Digest realm=\"{realm}\", nonce=\"{nonce}\", qop=\"auth\", algorithm=MD5";
@@ -33,12 +36,11 @@ class PhoneAuthenticatorTest {
   private static final URI PHONE_TLS = URI.create("https://10.0.0.5/command.htm?key=ENTER");
 
   private final MutableClock clock = new MutableClock();
-  private PhoneAuthenticator authenticator;
+  private final Map<List<Integer>, PhoneTransport> clients = new HashMap<>();
   private final PhoneAuth auth = PhoneAuth.of(Credentials.of("admin", SENTINEL));
 
   @BeforeEach
   void setUp() {
-    authenticator = PhoneAuthenticator.builder().clock(clock).build();
     RecordingLogs.clear();
   }
 
@@ -47,12 +49,19 @@ class PhoneAuthenticatorTest {
     return false;
   }
 
+  /** One authenticating transport per phone and authentication, as one client per phone has. */
+  private PhoneTransport client(PhoneTransport phone, PhoneAuth auth) {
+    return clients.computeIfAbsent(
+        List.of(System.identityHashCode(phone), System.identityHashCode(auth)),
+        k -> new AuthenticatingTransport(phone, auth, clock, new SecureRandom()));
+  }
+
   private PhoneResponse send(PhoneTransport phone, URI uri, PhoneAuth auth) {
     if (blocking()) {
-      return authenticator.sendAndWait(phone, PhoneRequest.get(uri), auth);
+      return client(phone, auth).sendAndWait(PhoneRequest.get(uri));
     }
     try {
-      return authenticator.send(phone, PhoneRequest.get(uri), auth).join();
+      return client(phone, auth).send(PhoneRequest.get(uri)).join();
     } catch (CompletionException e) {
       throw (RuntimeException) e.getCause();
     }
@@ -142,13 +151,14 @@ class PhoneAuthenticatorTest {
   }
 
   @Test
-  void newCredentialsLiftTheLockoutAtOnce() {
+  void aClientWithNewCredentialsIsNotLockedOut() {
     InMemoryAuthPhone phone = digestPhone(DIGEST_MD5);
     phone.password = "right";
     for (int i = 0; i < 2; i++) {
       assertThatThrownBy(() -> send(phone, PHONE, auth))
           .isInstanceOf(PhoneAuthenticationException.class);
     }
+    phone.rotateNonce(); // the phone's next challenge, as the new client's first request gets
     PhoneAuth fixed = PhoneAuth.of(Credentials.of("admin", "right"));
     assertThat(send(phone, PHONE, fixed).status()).isEqualTo(200);
   }
@@ -206,8 +216,9 @@ class PhoneAuthenticatorTest {
         .hasMessageContaining("allowingBasicOverHttp()");
     assertThat(phone.authorizations()).allMatch(Optional::isEmpty);
 
-    assertThat(send(phone, PHONE, auth.allowingBasicOverHttp()).status()).isEqualTo(200);
-    assertThat(send(phone, PHONE, auth.allowingBasicOverHttp()).status()).isEqualTo(200);
+    PhoneAuth allowed = auth.allowingBasicOverHttp();
+    assertThat(send(phone, PHONE, allowed).status()).isEqualTo(200);
+    assertThat(send(phone, PHONE, allowed).status()).isEqualTo(200);
     assertThat(phone.deliveries).as("probe, refused, probe + basic, preemptive basic").hasSize(4);
   }
 
@@ -322,7 +333,7 @@ class PhoneAuthenticatorTest {
   void sendDoesNotBlockAndCompletesWhenTheTransportDoes() {
     CompletableFuture<PhoneResponse> pending = new CompletableFuture<>();
     CompletableFuture<PhoneResponse> result =
-        authenticator.send(r -> pending, PhoneRequest.get(PHONE), auth);
+        client(r -> pending, auth).send(PhoneRequest.get(PHONE));
     assertThat(result).isNotDone();
     pending.complete(PhoneResponse.of(200, PhoneHeaders.empty(), new byte[0]));
     assertThat(result.join().status()).isEqualTo(200);
