@@ -2,10 +2,7 @@ package dev.deskphone.core;
 
 import dev.deskphone.core.internal.Checks;
 import java.net.URI;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,9 +17,9 @@ import java.util.Optional;
  *     .server(URI.create("https://10.10.0.255:443/")).build();
  * }</pre>
  *
- * <p>Only the server's scheme, host and port go into the push form; its path is ignored. Every
- * value is checked so that none can end a line or start another form field. Immutable and
- * thread-safe.
+ * <p>Only the server's scheme, host and port identify the key (a port left out means 443 for https,
+ * 80 for http); its path is ignored. Every value is checked so that none can end a line or start
+ * another form field. {@code UnifyPhone} (sdk-unify) sends it. Immutable and thread-safe.
  */
 public final class PushRequest {
 
@@ -37,7 +34,6 @@ public final class PushRequest {
   private final URI server;
   private final String contextKey;
   private final String contextValue;
-  private final Map<String, String> formFields;
 
   private PushRequest(Builder b) {
     this.symbolicName = b.symbolicName;
@@ -45,21 +41,6 @@ public final class PushRequest {
     this.server = b.server;
     this.contextKey = b.contextKey;
     this.contextValue = b.contextValue;
-    Map<String, String> fields = new LinkedHashMap<>();
-    fields.put("MidletName", symbolicName);
-    fields.put("ServerProtocol", serverProtocol());
-    fields.put("ServerAddr", serverAddress());
-    fields.put("ServerPort", Integer.toString(serverPort()));
-    fields.put("ProgramName", programName);
-    fields.put("RequestType", "sendURL");
-    if (contextKey != null) {
-      fields.put("ServerContextKey", contextKey);
-      fields.put("ServerContextValue", contextValue);
-    }
-    // The URI parser already keeps these characters out of host and port; checked anyway, as the
-    // form is what reaches the wire.
-    fields.forEach(Checks::formValue);
-    this.formFields = Collections.unmodifiableMap(fields);
   }
 
   /**
@@ -72,7 +53,7 @@ public final class PushRequest {
   }
 
   /**
-   * The symbolic name of the key to fire, sent as {@code MidletName}.
+   * The symbolic name of the key to fire.
    *
    * @return the symbolic name
    */
@@ -81,7 +62,7 @@ public final class PushRequest {
   }
 
   /**
-   * The key's program name, sent as {@code ProgramName}; the symbolic name unless set.
+   * The key's program name; the symbolic name unless set.
    *
    * @return the program name
    */
@@ -100,40 +81,7 @@ public final class PushRequest {
   }
 
   /**
-   * The server's protocol, sent as {@code ServerProtocol}.
-   *
-   * @return {@code "http"} or {@code "https"}
-   */
-  public String serverProtocol() {
-    return server.getScheme();
-  }
-
-  /**
-   * The server's host, sent as {@code ServerAddr}: a name or an IP address, IPv6 without brackets.
-   *
-   * @return the host
-   */
-  public String serverAddress() {
-    String host = server.getHost();
-    return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-  }
-
-  /**
-   * The server's port, sent as {@code ServerPort}: the URI's port, else 443 for https and 80 for
-   * http.
-   *
-   * @return the port, 1 to 65535
-   */
-  public int serverPort() {
-    int port = server.getPort();
-    if (port != -1) {
-      return port;
-    }
-    return "https".equals(server.getScheme()) ? 443 : 80;
-  }
-
-  /**
-   * The context key, sent as {@code ServerContextKey}, if set.
+   * The context key, if set: the phone passes the context on in the request it sends.
    *
    * @return the context key, or empty
    */
@@ -142,25 +90,12 @@ public final class PushRequest {
   }
 
   /**
-   * The context value, sent as {@code ServerContextValue}, if set; set exactly when the {@linkplain
-   * #contextKey() context key} is.
+   * The context value, if set; set exactly when the {@linkplain #contextKey() context key} is.
    *
    * @return the context value, or empty
    */
   public Optional<String> contextValue() {
     return Optional.ofNullable(contextValue);
-  }
-
-  /**
-   * The push form's fields, not yet URL-encoded, in this order: {@code MidletName}, {@code
-   * ServerProtocol}, {@code ServerAddr}, {@code ServerPort}, {@code ProgramName}, {@code
-   * RequestType} (always {@code sendURL}), then {@code ServerContextKey} and {@code
-   * ServerContextValue} when a context is set.
-   *
-   * @return an unmodifiable map that iterates in that order
-   */
-  public Map<String, String> formFields() {
-    return formFields;
   }
 
   /**
@@ -298,15 +233,15 @@ public final class PushRequest {
      * Builds the push request.
      *
      * @return the push request
-     * @throws IllegalArgumentException if the symbolic name or the server is not set
+     * @throws IllegalStateException if the symbolic name or the server is not set
      */
     public PushRequest build() {
       if (symbolicName == null) {
-        throw new IllegalArgumentException(
+        throw new IllegalStateException(
             "symbolicName is required: the symbolic name of the key to push");
       }
       if (server == null) {
-        throw new IllegalArgumentException(
+        throw new IllegalStateException(
             "server is required: the http or https server the key is configured with");
       }
       return new PushRequest(this);

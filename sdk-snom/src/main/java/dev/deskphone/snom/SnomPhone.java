@@ -4,15 +4,15 @@ import dev.deskphone.core.Credentials;
 import dev.deskphone.core.JdkHttpTransport;
 import dev.deskphone.core.KeyEvent;
 import dev.deskphone.core.PhoneAuth;
-import dev.deskphone.core.PhoneAuthenticator;
 import dev.deskphone.core.PhoneException;
 import dev.deskphone.core.PhoneOutcomeUnknownException;
 import dev.deskphone.core.PhoneRequest;
+import dev.deskphone.core.PhoneResponse;
 import dev.deskphone.core.PhoneTransport;
 import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.core.TouchCommand;
 import dev.deskphone.core.internal.Checks;
-import dev.deskphone.snom.internal.SnomAnswers;
+import dev.deskphone.core.internal.PhoneUris;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
@@ -34,10 +34,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Each operation builds a {@link SnomCommand}, checks it against the model if one is set, and
  * sends it once. The blocking methods return when the phone has accepted the command and throw a
- * {@link PhoneException} subtype otherwise; each has an {@code ...Async} twin that returns at once
- * with a future completed the same way, and {@link #sendAsync} runs any command (for example on
- * many phones with {@link dev.deskphone.core.PhoneBatch}). Invalid arguments fail with {@link
- * IllegalArgumentException}, and a feature the model lacks with {@link
+ * {@link PhoneException} subtype otherwise; {@link #sendAsync} runs any command without blocking
+ * (for example on many phones with {@link dev.deskphone.core.PhoneBatch}). Invalid arguments fail
+ * with {@link IllegalArgumentException}, and a feature the model lacks with {@link
  * dev.deskphone.core.PhoneUnsupportedException}, before any byte is sent.
  *
  * <p>The phone's answers: any 2xx is success, and so is a {@code 302} to {@code index.htm} after a
@@ -48,26 +47,28 @@ import java.util.concurrent.CompletableFuture;
  * fails with {@link PhoneOutcomeUnknownException}: the command may have run, and it is never
  * resent.
  *
- * <p>Immutable and thread-safe: share one instance per phone. Blocking methods wait at most the
- * request deadline (twice when a login challenge is answered); they are interruptible.
+ * <p>Its one transport is {@code transport.withAuth(auth)} (see {@link PhoneTransport#withAuth}):
+ * the phone's login state (nonce, failed logins) lives in this object, so build one {@code
+ * SnomPhone} per phone and keep it. Immutable and thread-safe: share it. Blocking methods wait at
+ * most the request deadline (twice when a login challenge is answered); they are interruptible.
  */
 public final class SnomPhone {
   private final URI uri;
   private final String phone;
   private final SnomModel model;
   private final PhoneAuth auth;
-  private final PhoneTransport transport;
-  private final PhoneAuthenticator authenticator;
+  private final TlsPolicy tls;
   private final Duration timeout;
+  private final PhoneTransport transport;
 
   private SnomPhone(Builder b) {
     this.uri = b.uri;
-    this.phone = PhoneRequest.phoneOf(b.uri);
+    this.phone = PhoneUris.phoneOf(b.uri);
     this.model = b.model;
     this.auth = b.auth;
-    this.transport = b.transport();
-    this.authenticator = b.authenticator;
+    this.tls = b.tls;
     this.timeout = b.timeout;
+    this.transport = b.transport.withAuth(b.auth);
   }
 
   /** A builder; {@link Builder#uri(URI)} is required. */
@@ -93,24 +94,30 @@ public final class SnomPhone {
    */
   public void send(SnomCommand command) {
     PhoneRequest request = request(command);
-    SnomAnswers.check(
-        request, authenticator.sendAndWait(transport, request, auth), command.isDial());
+    SnomAnswerCheck.check(request, transport.sendAndWait(request), command.isDial());
   }
 
   /**
    * Sends {@code command} without blocking.
    *
    * @return a future completed when the phone accepted the command, or exceptionally with a {@link
-   *     PhoneException}
+   *     PhoneException}; cancelling it aborts the exchange
    * @throws IllegalArgumentException if the command does not fit the model (thrown, not in the
    *     future)
    * @throws dev.deskphone.core.PhoneUnsupportedException if the model lacks the feature
    */
   public CompletableFuture<Void> sendAsync(SnomCommand command) {
     PhoneRequest request = request(command);
-    return authenticator
-        .send(transport, request, auth)
-        .thenAccept(response -> SnomAnswers.check(request, response, command.isDial()));
+    CompletableFuture<PhoneResponse> sent = transport.send(request);
+    CompletableFuture<Void> result =
+        sent.thenAccept(response -> SnomAnswerCheck.check(request, response, command.isDial()));
+    result.whenComplete(
+        (r, e) -> {
+          if (result.isCancelled()) {
+            sent.cancel(true);
+          }
+        });
+    return result;
   }
 
   /** The request for {@code command}, checked against the model first. */
@@ -120,7 +127,9 @@ public final class SnomPhone {
       command.checkFor(model, phone);
     }
     PhoneRequest.Builder request =
-        PhoneRequest.builder("GET", uri.resolve(command.target())).operation(command.operation());
+        PhoneRequest.builder("GET", uri.resolve(command.target()))
+            .operation(command.operation())
+            .tls(tls);
     if (timeout != null) {
       request.timeout(timeout);
     }
@@ -142,24 +151,9 @@ public final class SnomPhone {
     send(SnomCommand.press(sequence));
   }
 
-  /** Like {@link #press(KeyEvent...)}, without blocking. */
-  public CompletableFuture<Void> pressAsync(KeyEvent... events) {
-    return sendAsync(SnomCommand.press(events));
-  }
-
-  /** Like {@link #press(String)}, without blocking. */
-  public CompletableFuture<Void> pressAsync(String sequence) {
-    return sendAsync(SnomCommand.press(sequence));
-  }
-
   /** Touches the screen, chained in one request; see {@link SnomCommand#touch}. */
   public void touch(TouchCommand... touches) {
     send(SnomCommand.touch(touches));
-  }
-
-  /** Like {@link #touch}, without blocking. */
-  public CompletableFuture<Void> touchAsync(TouchCommand... touches) {
-    return sendAsync(SnomCommand.touch(touches));
   }
 
   /** Dials a number; see {@link SnomCommand#dial(String)}. */
@@ -172,24 +166,9 @@ public final class SnomPhone {
     send(SnomCommand.dial(number, outgoingUri));
   }
 
-  /** Like {@link #dial(String)}, without blocking. */
-  public CompletableFuture<Void> dialAsync(String number) {
-    return sendAsync(SnomCommand.dial(number));
-  }
-
-  /** Like {@link #dial(String, String)}, without blocking. */
-  public CompletableFuture<Void> dialAsync(String number, String outgoingUri) {
-    return sendAsync(SnomCommand.dial(number, outgoingUri));
-  }
-
   /** Sends DTMF tones; see {@link SnomCommand#dtmf}. */
   public void sendDtmf(String digits) {
     send(SnomCommand.dtmf(digits));
-  }
-
-  /** Like {@link #sendDtmf}, without blocking. */
-  public CompletableFuture<Void> sendDtmfAsync(String digits) {
-    return sendAsync(SnomCommand.dtmf(digits));
   }
 
   /** Ends every call. */
@@ -197,19 +176,9 @@ public final class SnomPhone {
     send(SnomCommand.releaseAllCalls());
   }
 
-  /** Like {@link #releaseAllCalls}, without blocking. */
-  public CompletableFuture<Void> releaseAllCallsAsync() {
-    return sendAsync(SnomCommand.releaseAllCalls());
-  }
-
   /** Logs off every identity. */
   public void logoffAll() {
     send(SnomCommand.logoffAll());
-  }
-
-  /** Like {@link #logoffAll}, without blocking. */
-  public CompletableFuture<Void> logoffAllAsync() {
-    return sendAsync(SnomCommand.logoffAll());
   }
 
   /** Logs off identity 1 to 12. */
@@ -217,19 +186,9 @@ public final class SnomPhone {
     send(SnomCommand.logoff(identity));
   }
 
-  /** Like {@link #logoff}, without blocking. */
-  public CompletableFuture<Void> logoffAsync(int identity) {
-    return sendAsync(SnomCommand.logoff(identity));
-  }
-
   /** Registers identity 1 to 12 again. */
   public void reregister(int identity) {
     send(SnomCommand.reregister(identity));
-  }
-
-  /** Like {@link #reregister}, without blocking. */
-  public CompletableFuture<Void> reregisterAsync(int identity) {
-    return sendAsync(SnomCommand.reregister(identity));
   }
 
   /** Plays ringer 1 to 9. */
@@ -237,19 +196,9 @@ public final class SnomPhone {
     send(SnomCommand.playRinger(ringer));
   }
 
-  /** Like {@link #playRinger}, without blocking. */
-  public CompletableFuture<Void> playRingerAsync(int ringer) {
-    return sendAsync(SnomCommand.playRinger(ringer));
-  }
-
   /** Reboots the phone. */
   public void reboot() {
     send(SnomCommand.reboot());
-  }
-
-  /** Like {@link #reboot}, without blocking. */
-  public CompletableFuture<Void> rebootAsync() {
-    return sendAsync(SnomCommand.reboot());
   }
 
   /** Resets the phone to factory settings. */
@@ -257,19 +206,9 @@ public final class SnomPhone {
     send(SnomCommand.factoryReset());
   }
 
-  /** Like {@link #factoryReset}, without blocking. */
-  public CompletableFuture<Void> factoryResetAsync() {
-    return sendAsync(SnomCommand.factoryReset());
-  }
-
   /** Clears a call list. */
   public void clearCallList(CallList list) {
     send(SnomCommand.clearCallList(list));
-  }
-
-  /** Like {@link #clearCallList}, without blocking. */
-  public CompletableFuture<Void> clearCallListAsync(CallList list) {
-    return sendAsync(SnomCommand.clearCallList(list));
   }
 
   /** Loads firmware from an http or https URL; see {@link SnomCommand#upgradeFirmware}. */
@@ -277,19 +216,9 @@ public final class SnomPhone {
     send(SnomCommand.upgradeFirmware(firmware));
   }
 
-  /** Like {@link #upgradeFirmware}, without blocking. */
-  public CompletableFuture<Void> upgradeFirmwareAsync(URI firmware) {
-    return sendAsync(SnomCommand.upgradeFirmware(firmware));
-  }
-
   /** Fixes the line-info layer of {@code screen.bmp} (snom 820/821). */
   public void fixLineInfoLayer() {
     send(SnomCommand.fixLineInfoLayer());
-  }
-
-  /** Like {@link #fixLineInfoLayer}, without blocking. */
-  public CompletableFuture<Void> fixLineInfoLayerAsync() {
-    return sendAsync(SnomCommand.fixLineInfoLayer());
   }
 
   /** The phone, model and authentication, never the password. */
@@ -308,11 +237,9 @@ public final class SnomPhone {
     private URI uri;
     private SnomModel model;
     private PhoneAuth auth = PhoneAuth.none();
-    private PhoneTransport transport;
-    private TlsPolicy tls;
-    private Duration connectTimeout;
+    private PhoneTransport transport = JdkHttpTransport.shared();
+    private TlsPolicy tls = TlsPolicy.system();
     private Duration timeout;
-    private PhoneAuthenticator authenticator = PhoneAuthenticator.shared();
 
     private Builder() {}
 
@@ -323,15 +250,7 @@ public final class SnomPhone {
      * @throws IllegalArgumentException for any other URI
      */
     public Builder uri(URI uri) {
-      PhoneRequest.get(uri); // the SDK's own checks of a phone URI: scheme, host, no user-info
-      String path = uri.getRawPath();
-      if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null) {
-        throw new IllegalArgumentException(
-            "the phone URI must be the web server's root, such as http://10.0.0.5 or"
-                + " https://phone:8443, was "
-                + Checks.quote(uri.toString()));
-      }
-      this.uri = uri;
+      this.uri = PhoneUris.root(uri, "http://10.0.0.5 or https://phone:8443");
       return this;
     }
 
@@ -361,24 +280,21 @@ public final class SnomPhone {
     }
 
     /**
-     * The transport; by default a {@link JdkHttpTransport} (one shared by every phone that sets
-     * neither {@link #tls} nor {@link #connectTimeout}). Set TLS and connect timeout on the
-     * transport itself when you pass one.
+     * The transport; {@link JdkHttpTransport#shared()} by default. Pass one of your own to choose
+     * its connect timeout and bounds, or to close it when you are done; the phone does not close
+     * it.
      */
     public Builder transport(PhoneTransport transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
       return this;
     }
 
-    /** How to trust the phone's certificate over https, for the default transport. */
+    /**
+     * How to trust the phone's certificate over https; {@link TlsPolicy#system()} by default, or
+     * {@link TlsPolicy#pinned} for a phone's self-signed certificate.
+     */
     public Builder tls(TlsPolicy tls) {
       this.tls = Objects.requireNonNull(tls, "tls");
-      return this;
-    }
-
-    /** How long connecting may take, for the default transport. */
-    public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
       return this;
     }
 
@@ -389,53 +305,15 @@ public final class SnomPhone {
     }
 
     /**
-     * Where login state (nonces, failed logins) is kept; {@link PhoneAuthenticator#shared()} by
-     * default, so that every client of one phone counts alike.
-     */
-    public Builder authenticator(PhoneAuthenticator authenticator) {
-      this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-      return this;
-    }
-
-    /**
      * The phone.
      *
      * @throws IllegalStateException if no URI was set
-     * @throws IllegalArgumentException if a transport was set together with TLS or a connect
-     *     timeout
      */
     public SnomPhone build() {
       if (uri == null) {
         throw new IllegalStateException("set the phone's uri(...) before build()");
       }
-      if (transport != null && (tls != null || connectTimeout != null)) {
-        throw new IllegalArgumentException(
-            "tls(...) and connectTimeout(...) configure the default transport: set them on the"
-                + " transport(...) you pass instead");
-      }
       return new SnomPhone(this);
     }
-
-    private PhoneTransport transport() {
-      if (transport != null) {
-        return transport;
-      }
-      if (tls == null && connectTimeout == null) {
-        return SharedTransport.INSTANCE;
-      }
-      JdkHttpTransport.Builder b = JdkHttpTransport.builder();
-      if (tls != null) {
-        b.tls(tls);
-      }
-      if (connectTimeout != null) {
-        b.connectTimeout(connectTimeout);
-      }
-      return b.build();
-    }
-  }
-
-  /** The default transport, made on first use. */
-  private static final class SharedTransport {
-    static final PhoneTransport INSTANCE = JdkHttpTransport.create();
   }
 }

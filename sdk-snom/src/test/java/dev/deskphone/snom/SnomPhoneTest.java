@@ -3,7 +3,6 @@ package dev.deskphone.snom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.deskphone.core.JdkHttpTransport;
 import dev.deskphone.core.KeyEvent;
 import dev.deskphone.core.PhoneHeaders;
 import dev.deskphone.core.PhoneOutcomeUnknownException;
@@ -17,6 +16,7 @@ import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.core.TouchCommand;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -122,7 +122,7 @@ class SnomPhoneTest {
     PhoneTransport failing = r -> CompletableFuture.failedFuture(closed);
 
     assertThatThrownBy(() -> phone(failing, null).reboot()).isSameAs(closed);
-    assertThat(phone(failing, null).rebootAsync())
+    assertThat(phone(failing, null).sendAsync(SnomCommand.reboot()))
         .failsWithin(Duration.ofSeconds(5))
         .withThrowableOfType(ExecutionException.class)
         .withCause(closed);
@@ -187,15 +187,31 @@ class SnomPhoneTest {
         .hasMessageNotContaining("hunter2");
     assertThatThrownBy(() -> SnomPhone.builder().uri(URI.create("ftp://phone")))
         .hasMessageContaining("http or https");
-    assertThatThrownBy(() -> SnomPhone.builder().build()).hasMessageContaining("uri(");
-    assertThatThrownBy(
-            () ->
-                SnomPhone.builder()
-                    .uri(PHONE)
-                    .transport(JdkHttpTransport.create())
-                    .tls(TlsPolicy.system())
-                    .build())
-        .hasMessageContaining("set them on the transport(...) you pass");
+    assertThatThrownBy(() -> SnomPhone.builder().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("uri(");
+  }
+
+  @Test
+  void theTlsPolicyTravelsWithEveryRequestOverAnyTransport() {
+    List<PhoneRequest> sent = new ArrayList<>();
+    TlsPolicy pin = TlsPolicy.pinned("sha256/" + "ab".repeat(32));
+    SnomPhone phone =
+        SnomPhone.builder()
+            .uri(URI.create("https://phone.test"))
+            .tls(pin)
+            .transport(
+                r -> {
+                  sent.add(r);
+                  return CompletableFuture.completedFuture(
+                      PhoneResponse.of(200, PhoneHeaders.empty(), new byte[0]));
+                })
+            .build();
+
+    phone.reboot();
+    phone.sendAsync(SnomCommand.dial("1")).join();
+
+    assertThat(sent).extracting(PhoneRequest::tls).containsExactly(pin, pin);
   }
 
   @Test

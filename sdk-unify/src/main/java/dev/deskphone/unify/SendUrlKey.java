@@ -327,13 +327,14 @@ public final class SendUrlKey {
       // PushRequest holds the same rules for a key's server; let it check them once.
       PushRequest checked = PushRequest.builder().symbolicName("check").server(server).build();
       String path = server.getRawPath();
+      URI url = checked.server();
       this.server =
           URI.create(
-              checked.serverProtocol()
+              url.getScheme()
                   + "://"
-                  + server.getHost()
+                  + url.getHost()
                   + ":"
-                  + checked.serverPort()
+                  + PushForm.port(url)
                   + (path == null || path.isEmpty() ? "/" : path));
       return this;
     }

@@ -4,6 +4,7 @@ import dev.deskphone.core.JdkHttpTransport;
 import dev.deskphone.core.PhoneAuthenticationException;
 import dev.deskphone.core.PhoneException;
 import dev.deskphone.core.PhoneOutcomeUnknownException;
+import dev.deskphone.core.PhoneRedirectException;
 import dev.deskphone.core.PhoneRequest;
 import dev.deskphone.core.PhoneResponse;
 import dev.deskphone.core.PhoneResponseException;
@@ -12,16 +13,11 @@ import dev.deskphone.core.PhoneUnsupportedException;
 import dev.deskphone.core.PushRequest;
 import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.core.internal.Checks;
+import dev.deskphone.core.internal.PhoneUris;
 import dev.deskphone.unify.internal.ContentTypes;
-import dev.deskphone.unify.internal.FormCodec;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -34,13 +30,18 @@ import java.util.concurrent.CompletableFuture;
  * phone.push(push);
  * }</pre>
  *
- * <p>The push is {@code POST /server_push.html/ServerPush} with the {@linkplain
- * PushRequest#formFields() push form} URL-encoded as UTF-8, on the phone URI's scheme and port:
- * https and 443 by default; give {@code http://PHONE:8085} for older OpenStage phones. It is sent
- * once, never retried.
+ * <p>The push is {@code POST /server_push.html/ServerPush} with the push form ({@code MidletName},
+ * {@code ServerProtocol}, {@code ServerAddr}, {@code ServerPort}, {@code ProgramName}, {@code
+ * RequestType=sendURL} and the context, if any) URL-encoded as UTF-8, on the phone URI's scheme and
+ * port: https and 443 by default; give {@code http://PHONE:8085} for older OpenStage phones. It is
+ * sent once, never retried. Answers: 2xx is a {@link PushResult}; 401 or 403 a {@link
+ * PhoneAuthenticationException}; 404 a {@link PhoneUnsupportedException} (no push support); a
+ * redirect a {@link PhoneRedirectException} (never followed); anything else a {@link
+ * PhoneResponseException}.
  *
- * <p>Immutable and thread-safe. {@link #push} blocks until the phone answers or the deadline
- * passes; {@link #pushAsync} does not block.
+ * <p>It sends through {@link JdkHttpTransport#shared()} unless given a transport, so a thousand
+ * phones share one HTTP client, whatever their TLS policies. Immutable and thread-safe. {@link
+ * #push} blocks until the phone answers or the deadline passes; {@link #pushAsync} does not block.
  */
 public final class UnifyPhone {
   /** The push path on the phone's web server: {@value}. */
@@ -49,14 +50,17 @@ public final class UnifyPhone {
   private static final String OPERATION = "Unify push";
 
   private final URI uri;
-  private final PhoneTransport transport;
+  private final String phone;
+  private final TlsPolicy tls;
   private final Duration timeout;
+  private final PhoneTransport transport;
 
   private UnifyPhone(Builder b) {
     this.uri = b.uri;
+    this.phone = PhoneUris.phoneOf(b.uri);
+    this.tls = b.tls;
     this.timeout = b.timeout;
-    this.transport =
-        b.transport != null ? b.transport : JdkHttpTransport.builder().tls(b.tls).build();
+    this.transport = b.transport;
   }
 
   /**
@@ -69,24 +73,26 @@ public final class UnifyPhone {
   }
 
   /**
-   * The phone's web server, as given.
+   * The phone's web server.
    *
-   * @return the URI
+   * @return the URI, such as {@code https://10.0.0.7}
    */
   public URI uri() {
     return uri;
   }
 
   /**
-   * Pushes the phone to fire a key, and waits for its answer.
+   * Pushes: the phone fires the key named by {@code push}, and answers once it has taken the
+   * request.
    *
-   * @param push the key to fire, as configured on the phone
-   * @return the phone's 2xx answer
-   * @throws PhoneAuthenticationException if the phone answered 401 or 403
-   * @throws PhoneUnsupportedException if it answered 404 (no push support at that address)
-   * @throws PhoneResponseException for any other non-2xx answer, a redirect included
-   * @throws PhoneException for transport failures: {@link dev.deskphone.core.PhoneConnectException}
-   *     (nothing sent), {@link PhoneOutcomeUnknownException} (it may have fired) and the others
+   * @param push the key to fire
+   * @return the phone's answer
+   * @throws PhoneAuthenticationException if the phone refused the push (401 or 403)
+   * @throws PhoneUnsupportedException if the phone has no push support (404)
+   * @throws PhoneRedirectException if the phone redirected the push (not followed)
+   * @throws PhoneResponseException for any other status that is not 2xx
+   * @throws PhoneOutcomeUnknownException if the connection failed after the push was sent
+   * @throws PhoneException for any other failure
    */
   public PushResult push(PushRequest push) {
     PhoneRequest request = request(push);
@@ -94,39 +100,32 @@ public final class UnifyPhone {
   }
 
   /**
-   * Pushes the phone to fire a key, without blocking.
+   * Pushes without blocking.
    *
-   * @param push the key to fire, as configured on the phone
-   * @return a future of the answer, failing with the exceptions {@link #push} throws; cancelling it
+   * @param push the key to fire
+   * @return a future of the phone's answer, failed as {@link #push} would throw; cancelling it
    *     aborts the exchange
    */
   public CompletableFuture<PushResult> pushAsync(PushRequest push) {
     PhoneRequest request = request(push);
     CompletableFuture<PhoneResponse> sent = transport.send(request);
     CompletableFuture<PushResult> result = sent.thenApply(response -> result(request, response));
-    // Cancelling the push aborts the exchange, as the transport contract promises.
     result.whenComplete(
         (r, e) -> {
-          if (e instanceof CancellationException) {
+          if (result.isCancelled()) {
             sent.cancel(true);
           }
         });
     return result;
   }
 
-  /**
-   * The exact request {@link #push} sends.
-   *
-   * @param push the key to fire
-   * @return the request
-   */
-  public PhoneRequest request(PushRequest push) {
+  private PhoneRequest request(PushRequest push) {
     Objects.requireNonNull(push, "push");
-    List<Map.Entry<String, String>> fields = new ArrayList<>(push.formFields().entrySet());
     return PhoneRequest.builder("POST", uri.resolve(PUSH_PATH))
         .header("Content-Type", ContentTypes.FORM)
-        .body(FormCodec.encode(fields).getBytes(StandardCharsets.UTF_8))
+        .body(PushForm.encode(push))
         .timeout(timeout)
+        .tls(tls)
         .operation(OPERATION + " " + push.symbolicName())
         .build();
   }
@@ -146,24 +145,27 @@ public final class UnifyPhone {
       throw new PhoneUnsupportedException(
           phone, op, "no push support at " + PUSH_PATH + " (HTTP 404)", null);
     }
-    String detail =
-        status >= 300 && status < 400
-            ? "the phone redirected the push; redirects are not followed"
-            : "the phone did not accept the push";
-    throw new PhoneResponseException(phone, op, status, detail, null);
+    if (status >= 300 && status < 400) {
+      throw new PhoneRedirectException(phone, op, status, response.header("Location").orElse(null));
+    }
+    throw new PhoneResponseException(phone, op, status, "the phone did not accept the push", null);
   }
 
-  /** The phone URI, for logs. */
+  /**
+   * The phone, for logs.
+   *
+   * @return the text
+   */
   @Override
   public String toString() {
-    return "UnifyPhone[" + PhoneRequest.phoneOf(uri) + "]";
+    return "UnifyPhone[" + phone + "]";
   }
 
   /** Configures a {@link UnifyPhone}. Not thread-safe. */
   public static final class Builder {
     private URI uri;
-    private TlsPolicy tls;
-    private PhoneTransport transport;
+    private TlsPolicy tls = TlsPolicy.system();
+    private PhoneTransport transport = JdkHttpTransport.shared();
     private Duration timeout = Duration.ofSeconds(10);
 
     private Builder() {}
@@ -177,15 +179,7 @@ public final class UnifyPhone {
      * @throws IllegalArgumentException if it breaks those rules
      */
     public Builder uri(URI uri) {
-      PhoneRequest.get(Objects.requireNonNull(uri, "uri")); // the transport's own URI rules
-      String path = uri.getRawPath();
-      if ((path != null && !path.isEmpty() && !path.equals("/")) || uri.getRawQuery() != null) {
-        throw new IllegalArgumentException(
-            "the phone URI must be scheme, host and port only, such as https://10.0.0.7, was "
-                + Checks.quote(PhoneRequest.phoneOf(uri) + path)
-                + (uri.getRawQuery() != null ? " with a query" : ""));
-      }
-      this.uri = uri;
+      this.uri = PhoneUris.root(uri, "https://10.0.0.7");
       return this;
     }
 
@@ -202,8 +196,8 @@ public final class UnifyPhone {
     }
 
     /**
-     * Sets the transport. Defaults to a {@link JdkHttpTransport} with the {@link #tls} policy; a
-     * transport of your own brings its own TLS, so the two exclude each other.
+     * Sets the transport. Defaults to {@link JdkHttpTransport#shared()}; pass one of your own to
+     * choose its settings or to close it when you are done (the phone does not close it).
      *
      * @param transport the transport
      * @return this builder
@@ -228,19 +222,12 @@ public final class UnifyPhone {
      * Builds the phone.
      *
      * @return the phone
-     * @throws IllegalArgumentException if no URI is set, or both a transport and a TLS policy
+     * @throws IllegalStateException if no URI is set
      */
     public UnifyPhone build() {
       if (uri == null) {
-        throw new IllegalArgumentException(
-            "uri is required: the phone's web server, such as https://10.0.0.7");
-      }
-      if (transport != null && tls != null) {
-        throw new IllegalArgumentException(
-            "set either a transport or a TLS policy: a transport of your own brings its own TLS");
-      }
-      if (tls == null) {
-        tls = TlsPolicy.system();
+        throw new IllegalStateException(
+            "set the phone's uri(...) before build(), such as https://10.0.0.7");
       }
       return new UnifyPhone(this);
     }

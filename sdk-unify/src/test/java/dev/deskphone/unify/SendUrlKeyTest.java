@@ -7,6 +7,7 @@ import dev.deskphone.core.PhoneRequest;
 import dev.deskphone.core.PushRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -92,11 +93,12 @@ class SendUrlKeyTest {
   @Test
   void pushRequestNamesTheKeyAndItsServer() {
     PushRequest push = vendorKey().build().pushRequest();
-    assertThat(push.formFields())
-        .containsEntry("MidletName", "MySymbolicName")
-        .containsEntry("ServerProtocol", "https")
-        .containsEntry("ServerAddr", "10.10.0.255")
-        .containsEntry("ServerPort", "443");
+    assertThat(PushForm.fields(push))
+        .contains(
+            Map.entry("MidletName", "MySymbolicName"),
+            Map.entry("ServerProtocol", "https"),
+            Map.entry("ServerAddr", "10.10.0.255"),
+            Map.entry("ServerPort", "443"));
   }
 
   @Test

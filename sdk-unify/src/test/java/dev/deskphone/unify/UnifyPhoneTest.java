@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.deskphone.core.PhoneAuthenticationException;
 import dev.deskphone.core.PhoneConnectException;
+import dev.deskphone.core.PhoneHeaders;
 import dev.deskphone.core.PhoneOutcomeUnknownException;
+import dev.deskphone.core.PhoneRedirectException;
+import dev.deskphone.core.PhoneRequest;
+import dev.deskphone.core.PhoneResponse;
 import dev.deskphone.core.PhoneResponseException;
 import dev.deskphone.core.PhoneUnsupportedException;
 import dev.deskphone.core.PushRequest;
@@ -18,6 +22,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -135,12 +140,17 @@ class UnifyPhoneTest {
   }
 
   @Test
-  void aRedirectIsReportedNotFollowed() throws Exception {
+  void aRedirectIsTheSameRedirectExceptionAsSnomsAndIsNotFollowed() throws Exception {
     URI uri = phone(302, "/elsewhere");
     UnifyPhone phone = UnifyPhone.builder().uri(uri).build();
     assertThatThrownBy(() -> phone.push(PUSH))
-        .isInstanceOf(PhoneResponseException.class)
-        .hasMessageContaining("redirects are not followed");
+        .isInstanceOfSatisfying(
+            PhoneRedirectException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(302);
+              assertThat(e.location()).contains("/elsewhere");
+            })
+        .hasMessageEndingWith("redirect to \"/elsewhere\", not followed");
     assertThat(seen).hasSize(1);
   }
 
@@ -169,11 +179,29 @@ class UnifyPhoneTest {
   }
 
   @Test
-  void theDefaultIsHttpsOnPort443() {
-    UnifyPhone phone = UnifyPhone.builder().uri(URI.create("https://10.0.0.7")).build();
-    assertThat(phone.request(PUSH).uri())
+  void thePushGoesToThePushPathOnThePhonesSchemeAndPortWithItsTlsPolicy() {
+    List<PhoneRequest> sent = new CopyOnWriteArrayList<>();
+    TlsPolicy pin = TlsPolicy.pinned("sha256/" + "ab".repeat(32));
+    UnifyPhone phone =
+        UnifyPhone.builder()
+            .uri(URI.create("https://10.0.0.7"))
+            .tls(pin)
+            .transport(
+                r -> {
+                  sent.add(r);
+                  return CompletableFuture.completedFuture(
+                      PhoneResponse.of(200, PhoneHeaders.empty(), new byte[0]));
+                })
+            .build();
+
+    phone.push(PUSH);
+
+    assertThat(sent).hasSize(1);
+    assertThat(sent.get(0).uri())
         .isEqualTo(URI.create("https://10.0.0.7/server_push.html/ServerPush"));
-    assertThat(phone.request(PUSH).phone()).isEqualTo("https://10.0.0.7:443");
+    assertThat(sent.get(0).phone()).isEqualTo("https://10.0.0.7:443");
+    assertThat(sent.get(0).tls()).isEqualTo(pin);
+    assertThat(phone).hasToString("UnifyPhone[https://10.0.0.7:443]");
   }
 
   @ParameterizedTest
@@ -192,25 +220,15 @@ class UnifyPhoneTest {
   }
 
   @Test
-  void aTransportAndATlsPolicyExcludeEachOther() {
-    assertThatThrownBy(
-            () ->
-                UnifyPhone.builder()
-                    .uri(URI.create("https://10.0.0.7"))
-                    .tls(TlsPolicy.system())
-                    .transport(r -> null)
-                    .build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("either a transport or a TLS policy");
+  void aBuilderWithoutAUriIsAnIllegalState() {
     assertThatThrownBy(() -> UnifyPhone.builder().build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("uri is required");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("uri(...)");
   }
 
   @Test
   void aTransportThatNeverAnswersStillEndsShortlyAfterTheDeadline() {
-    java.util.concurrent.CompletableFuture<dev.deskphone.core.PhoneResponse> never =
-        new java.util.concurrent.CompletableFuture<>();
+    CompletableFuture<PhoneResponse> never = new CompletableFuture<>();
     UnifyPhone phone =
         UnifyPhone.builder()
             .uri(URI.create("https://10.0.0.7"))

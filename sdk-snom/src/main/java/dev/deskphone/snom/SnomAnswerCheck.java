@@ -1,4 +1,4 @@
-package dev.deskphone.snom.internal;
+package dev.deskphone.snom;
 
 import dev.deskphone.core.PhoneRedirectException;
 import dev.deskphone.core.PhoneRequest;
@@ -9,8 +9,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 
 /** What a snom phone's answer to a remote-control command means. Stateless. */
-public final class SnomAnswers {
-  private SnomAnswers() {}
+final class SnomAnswerCheck {
+  private SnomAnswerCheck() {}
 
   /**
    * Checks an answer: 2xx is success; a {@code 302} to {@code index.htm} after a dial is success;
@@ -23,7 +23,7 @@ public final class SnomAnswers {
    * @throws PhoneUnsupportedException for a 404 on {@code command.htm}
    * @throws PhoneResponseException for any other status that is not 2xx
    */
-  public static void check(PhoneRequest request, PhoneResponse response, boolean dial) {
+  static void check(PhoneRequest request, PhoneResponse response, boolean dial) {
     int status = response.status();
     if (status >= 200 && status < 300) {
       return;
