@@ -2,7 +2,6 @@ package dev.deskphone.bench;
 
 import dev.deskphone.core.Credentials;
 import dev.deskphone.core.PhoneAuth;
-import dev.deskphone.core.PhoneAuthenticator;
 import dev.deskphone.core.PhoneOutcomeUnknownException;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.FakeSnomPhone;
@@ -40,7 +39,7 @@ public class AuthBenchmark {
   @Setup
   public void start() {
     fake = fake(auth);
-    phone = client(auth, fake, PhoneAuthenticator.builder().build());
+    phone = client(auth, fake);
   }
 
   /** A fake snom phone asking for {@code auth}: none, basic or digest. */
@@ -56,8 +55,8 @@ public class AuthBenchmark {
   }
 
   /** A client of {@code fake} with the credentials {@code auth} needs. */
-  static SnomPhone client(String auth, FakeSnomPhone fake, PhoneAuthenticator authenticator) {
-    SnomPhone.Builder b = SnomPhone.builder().uri(fake.uri()).authenticator(authenticator);
+  static SnomPhone client(String auth, FakeSnomPhone fake) {
+    SnomPhone.Builder b = SnomPhone.builder().uri(fake.uri());
     if (!auth.equals("none")) {
       b.auth(PhoneAuth.of(Credentials.of("admin", "secret")).allowingBasicOverHttp());
     }

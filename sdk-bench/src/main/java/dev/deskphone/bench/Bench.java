@@ -1,6 +1,5 @@
 package dev.deskphone.bench;
 
-import dev.deskphone.core.PhoneAuthenticator;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.FakeRequest;
 import dev.deskphone.testkit.FakeSnomPhone;
@@ -135,9 +134,8 @@ public final class Bench {
     s.forEach((k, v) -> Report.note(k + ": " + v));
     try (FakeSnomPhone basicFake = AuthBenchmark.fake("basic");
         FakeSnomPhone digestFake = AuthBenchmark.fake("digest")) {
-      PhoneAuthenticator authenticator = PhoneAuthenticator.builder().build();
-      SnomPhone basicPhone = AuthBenchmark.client("basic", basicFake, authenticator);
-      SnomPhone digestPhone = AuthBenchmark.client("digest", digestFake, authenticator);
+      SnomPhone basicPhone = AuthBenchmark.client("basic", basicFake);
+      SnomPhone digestPhone = AuthBenchmark.client("digest", digestFake);
       Paired.Result p =
           Paired.run(
               () -> digestPhone.press("ENTER"),
@@ -156,10 +154,9 @@ public final class Bench {
 
   /** The SDK's own work per press, against a phone answered in memory (no socket, no fake). */
   private static void ownWork() throws Exception {
-    PhoneAuthenticator authenticator = PhoneAuthenticator.builder().build();
-    SnomPhone none = InMemoryPhone.client("none", authenticator);
-    SnomPhone basic = InMemoryPhone.client("basic", authenticator);
-    SnomPhone digest = InMemoryPhone.client("digest", authenticator);
+    SnomPhone none = InMemoryPhone.client("none");
+    SnomPhone basic = InMemoryPhone.client("basic");
+    SnomPhone digest = InMemoryPhone.client("digest");
     Paired.Result b =
         Paired.run(() -> basic.press("ENTER"), () -> none.press("ENTER"), 20, 40, 20_000);
     Paired.Result d =
@@ -171,10 +168,10 @@ public final class Bench {
             + " to each press on the client side, to set beside a loopback round trip");
   }
 
-  /** Counts the fake's requests for {@code commands} presses with a fresh authenticator. */
+  /** Counts the fake's requests for {@code commands} presses with a fresh client. */
   private static void roundTrips(String auth, int commands) {
     try (FakeSnomPhone fake = AuthBenchmark.fake(auth)) {
-      SnomPhone phone = AuthBenchmark.client(auth, fake, PhoneAuthenticator.builder().build());
+      SnomPhone phone = AuthBenchmark.client(auth, fake);
       phone.press("ENTER");
       int first = fake.requests().size();
       for (int i = 1; i < commands; i++) {

@@ -3,6 +3,7 @@ package dev.deskphone.bench;
 import dev.deskphone.core.BatchResult;
 import dev.deskphone.core.JdkHttpTransport;
 import dev.deskphone.core.PhoneBatch;
+import dev.deskphone.snom.SnomCommand;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.FakeSnomPhone;
 import java.net.URI;
@@ -93,9 +94,11 @@ final class FanoutHarness {
     }
   }
 
+  private static final SnomCommand PRESS = SnomCommand.press("ENTER");
+
   private static double sdkRound(PhoneBatch batch, List<SnomPhone> phones) {
     long start = System.nanoTime();
-    BatchResult<SnomPhone, Void> result = batch.run(phones, p -> p.pressAsync("ENTER"));
+    BatchResult<SnomPhone, Void> result = batch.run(phones, p -> p.sendAsync(PRESS));
     double ms = (System.nanoTime() - start) / 1e6;
     if (!result.allSucceeded()) {
       throw new IllegalStateException(

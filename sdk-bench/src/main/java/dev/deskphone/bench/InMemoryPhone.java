@@ -2,7 +2,6 @@ package dev.deskphone.bench;
 
 import dev.deskphone.core.Credentials;
 import dev.deskphone.core.PhoneAuth;
-import dev.deskphone.core.PhoneAuthenticator;
 import dev.deskphone.core.PhoneHeaders;
 import dev.deskphone.core.PhoneRequest;
 import dev.deskphone.core.PhoneResponse;
@@ -30,7 +29,7 @@ final class InMemoryPhone implements PhoneTransport {
   }
 
   /** A client of an in-memory phone wanting {@code auth}: none, basic or digest. */
-  static SnomPhone client(String auth, PhoneAuthenticator authenticator) {
+  static SnomPhone client(String auth) {
     String challenge =
         switch (auth) {
           case "none" -> null;
@@ -39,14 +38,13 @@ final class InMemoryPhone implements PhoneTransport {
               "Digest realm=\"snom\", nonce=\"0123456789abcdef\", qop=\"auth\", algorithm=MD5";
           default -> throw new IllegalArgumentException("auth must be none, basic or digest");
         };
-    // A port of its own for each kind: the authenticator keeps what it learnt per origin. Nothing
-    // listens there; no byte leaves the process.
+    // A port of its own for each kind, for messages. Nothing listens there; no byte leaves the
+    // process.
     int port = 1 + List.of("none", "basic", "digest").indexOf(auth);
     SnomPhone.Builder b =
         SnomPhone.builder()
             .uri(URI.create("http://127.0.0.1:" + port))
-            .transport(new InMemoryPhone(challenge))
-            .authenticator(authenticator);
+            .transport(new InMemoryPhone(challenge));
     if (challenge != null) {
       b.auth(PhoneAuth.of(Credentials.of("admin", "secret")).allowingBasicOverHttp());
     }

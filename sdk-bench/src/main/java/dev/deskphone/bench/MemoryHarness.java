@@ -1,6 +1,7 @@
 package dev.deskphone.bench;
 
 import dev.deskphone.core.JdkHttpTransport;
+import dev.deskphone.snom.SnomCommand;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.FakeSnomPhone;
 import dev.deskphone.testkit.FakeUnifyPhone;
@@ -121,7 +122,11 @@ final class MemoryHarness {
       SnomPhone phone =
           SnomPhone.builder()
               .uri(fake.uri())
-              .transport(JdkHttpTransport.builder().timeout(Duration.ofMinutes(2)).build())
+              .transport(
+                  JdkHttpTransport.builder()
+                      .timeout(Duration.ofMinutes(2))
+                      .maxConcurrency(Math.max(1, n))
+                      .build())
               .build();
       HttpClient raw = Loopback.rawClient();
       URI target = fake.uri().resolve("/command.htm?key=ENTER");
@@ -137,7 +142,7 @@ final class MemoryHarness {
       for (int i = 0; i < n; i++) {
         inFlight.add(
             viaSdk
-                ? phone.pressAsync("ENTER")
+                ? phone.sendAsync(SnomCommand.press("ENTER"))
                 : raw.sendAsync(
                     HttpRequest.newBuilder(target).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray()));

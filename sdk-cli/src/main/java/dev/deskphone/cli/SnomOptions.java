@@ -3,7 +3,6 @@ package dev.deskphone.cli;
 import dev.deskphone.core.Credentials;
 import dev.deskphone.core.JdkHttpTransport;
 import dev.deskphone.core.PhoneAuth;
-import dev.deskphone.core.PhoneTransport;
 import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.snom.SnomCommand;
 import dev.deskphone.snom.SnomModel;
@@ -86,23 +85,28 @@ final class SnomOptions {
     List<PhoneList.Entry> entries =
         phone != null ? List.of(new PhoneList.Entry(phone, defaultModel)) : PhoneList.read(phones);
     PhoneAuth auth = auth(terminal);
-    PhoneTransport transport =
+    TlsPolicy tls = pin == null ? TlsPolicy.system() : TlsPolicy.pinned(pin);
+    try (JdkHttpTransport transport =
         JdkHttpTransport.builder()
-            .tls(pin == null ? TlsPolicy.system() : TlsPolicy.pinned(pin))
             .connectTimeout(
                 timeout.compareTo(Duration.ofSeconds(5)) < 0 ? timeout : Duration.ofSeconds(5))
             .timeout(timeout)
-            .build();
-    List<SnomPhone> clients =
-        entries.stream()
-            .map(
-                e -> {
-                  SnomPhone.Builder b =
-                      SnomPhone.builder().uri(e.uri()).auth(auth).transport(transport);
-                  e.model().or(() -> defaultModel).ifPresent(b::model);
-                  return b.build();
-                })
-            .toList();
+            .build()) {
+      List<SnomPhone> clients =
+          entries.stream()
+              .map(
+                  e -> {
+                    SnomPhone.Builder b =
+                        SnomPhone.builder().uri(e.uri()).auth(auth).tls(tls).transport(transport);
+                    e.model().or(() -> defaultModel).ifPresent(b::model);
+                    return b.build();
+                  })
+              .toList();
+      return run(terminal, command, clients);
+    }
+  }
+
+  private int run(Terminal terminal, SnomCommand command, List<SnomPhone> clients) {
     if (phone != null) {
       SnomPhone only = clients.get(0);
       only.send(command);

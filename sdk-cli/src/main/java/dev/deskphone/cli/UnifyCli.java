@@ -1,8 +1,8 @@
 package dev.deskphone.cli;
 
 import dev.deskphone.core.JdkHttpTransport;
+import dev.deskphone.core.PhoneRequest;
 import dev.deskphone.core.PhoneResponse;
-import dev.deskphone.core.PhoneTransport;
 import dev.deskphone.core.PushRequest;
 import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.unify.PushResult;
@@ -89,11 +89,23 @@ final class UnifyCli {
           phone != null
               ? List.of(phone)
               : PhoneList.read(phones).stream().map(PhoneList.Entry::uri).toList();
-      PhoneTransport transport = JdkHttpTransport.builder().tls(tls(pin)).timeout(timeout).build();
-      List<UnifyPhone> clients =
-          uris.stream()
-              .map(u -> UnifyPhone.builder().uri(u).transport(transport).timeout(timeout).build())
-              .toList();
+      try (JdkHttpTransport transport = JdkHttpTransport.builder().timeout(timeout).build()) {
+        List<UnifyPhone> clients =
+            uris.stream()
+                .map(
+                    u ->
+                        UnifyPhone.builder()
+                            .uri(u)
+                            .tls(tls(pin))
+                            .transport(transport)
+                            .timeout(timeout)
+                            .build())
+                .toList();
+        return push(push, clients);
+      }
+    }
+
+    private int push(PushRequest push, List<UnifyPhone> clients) {
       Terminal t = unify.root.terminal();
       if (phone != null) {
         PushResult result = clients.get(0).push(push);
@@ -246,8 +258,8 @@ final class UnifyCli {
       if (user != null) {
         key.userId(user).password(Passwords.read(passwordFile, t, user));
       }
-      PhoneTransport transport = JdkHttpTransport.builder().tls(tls(pin)).build();
-      PhoneResponse response = transport.send(key.build().request(ip, number)).join();
+      PhoneRequest request = key.build().request(ip, number).toBuilder().tls(tls(pin)).build();
+      PhoneResponse response = JdkHttpTransport.shared().sendAndWait(request);
       t.out().println(symbolicName + ": " + LedView.of(t, symbolicName, response));
       return response.status() == 200 ? ExitCode.OK : ExitCode.FAILED;
     }

@@ -29,9 +29,10 @@ import java.util.concurrent.CompletableFuture;
  *   <li>{@link #sendAndWait} is the blocking form, under the same rules: it throws what the future
  *       would fail with. A transport that can run the exchange on the calling thread overrides it
  *       (as {@link JdkHttpTransport} does) to save two thread hand-offs per request.
- *   <li>{@link #close()} ends what the transport owns (threads, connections); afterwards {@link
- *       #send} fails with {@link PhoneConnectException}. Whoever built a transport closes it; the
- *       default {@code close()} does nothing, for transports that own nothing.
+ *   <li>{@link #close()} ends what the transport owns (threads, connections), may be called more
+ *       than once, and a transport that owned something fails later requests with {@link
+ *       PhoneConnectException} (nothing sent). Whoever built a transport closes it; the default
+ *       {@code close()} does nothing, for transports that own nothing.
  * </ul>
  *
  * <p>A phone client holds one transport: {@code SnomPhone} holds {@code transport.withAuth(auth)},

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.deskphone.core.Credentials;
 import dev.deskphone.core.PhoneRequest;
 import dev.deskphone.core.internal.auth.Challenge;
 import dev.deskphone.core.internal.auth.ChallengeParser;
-import dev.deskphone.core.internal.auth.DigestAuthorization;
+import dev.deskphone.core.internal.auth.PreparedDigest;
 import dev.deskphone.core.internal.auth.UnusableChallengeException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -38,12 +37,8 @@ class ChallengeParserFuzzTest {
       String header;
       try {
         header =
-            DigestAuthorization.builder(c, Credentials.of("admin", "secret"))
-                .request(REQUEST)
-                .nonceCount(1)
-                .cnonce("0a4f113b")
-                .body(new byte[0])
-                .build()
+            PreparedDigest.of(c, "admin", "secret")
+                .answer(REQUEST.method(), REQUEST.target(), "00000001", "0a4f113b", REQUEST.body())
                 .headerValue();
       } catch (UnusableChallengeException | IllegalArgumentException refused) {
         continue;

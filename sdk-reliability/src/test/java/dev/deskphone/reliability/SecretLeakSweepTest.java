@@ -6,7 +6,6 @@ import dev.deskphone.core.Credentials;
 import dev.deskphone.core.LedColour;
 import dev.deskphone.core.LedState;
 import dev.deskphone.core.PhoneAuth;
-import dev.deskphone.core.PhoneAuthenticator;
 import dev.deskphone.core.PhoneRequest;
 import dev.deskphone.core.PushRequest;
 import dev.deskphone.core.Turnled;
@@ -114,25 +113,13 @@ class SecretLeakSweepTest {
     FakeSnomPhone digest = opened(() -> FakeSnomPhone.builder().digestAuth(USER, SENTINEL).start());
     FakeSnomPhone basic =
         opened(() -> FakeSnomPhone.builder().basicAuth(USER, SENTINEL).https().start());
-    PhoneAuthenticator authenticator = PhoneAuthenticator.builder().build();
-    SnomPhone good =
-        SnomPhone.builder()
-            .uri(digest.uri())
-            .credentials(USER, SENTINEL)
-            .authenticator(authenticator)
-            .build();
-    SnomPhone wrong =
-        SnomPhone.builder()
-            .uri(digest.uri())
-            .credentials(USER, WRONG)
-            .authenticator(authenticator)
-            .build();
+    SnomPhone good = SnomPhone.builder().uri(digest.uri()).credentials(USER, SENTINEL).build();
+    SnomPhone wrong = SnomPhone.builder().uri(digest.uri()).credentials(USER, WRONG).build();
     SnomPhone basicOverHttps =
         SnomPhone.builder()
             .uri(basic.uri())
             .tls(basic.tlsPolicy())
             .credentials(Credentials.of(USER, SENTINEL))
-            .authenticator(authenticator)
             .build();
     SnomPhone basicRefused =
         SnomPhone.builder()
@@ -143,7 +130,6 @@ class SecretLeakSweepTest {
         SnomPhone.builder()
             .uri(digest.uri())
             .credentials(USER, SENTINEL)
-            .authenticator(authenticator)
             .timeout(Duration.ofMillis(200))
             .build();
 

@@ -9,6 +9,7 @@ import dev.deskphone.core.PhoneBatch;
 import dev.deskphone.core.PhoneException;
 import dev.deskphone.core.PhoneOutcomeUnknownException;
 import dev.deskphone.core.PhoneTransport;
+import dev.deskphone.snom.SnomCommand;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.Dialed;
 import dev.deskphone.testkit.FakeSnomPhone;
@@ -152,7 +153,11 @@ class SoakTest {
       Function<SnomPhone, String> number,
       Map<String, Integer> outcomes) {
     BatchResult<SnomPhone, Void> result =
-        batch.run(phones, p -> p.dialAsync(number.apply(p).equals("warm") ? "1" : number.apply(p)));
+        batch.run(
+            phones,
+            p ->
+                p.sendAsync(
+                    SnomCommand.dial(number.apply(p).equals("warm") ? "1" : number.apply(p))));
     for (BatchOutcome<SnomPhone, Void> o : result.outcomes()) {
       String n = number.apply(o.phone());
       if (n.equals("warm")) {

@@ -321,6 +321,11 @@ public final class FakeUnifyPhone implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    synchronized (this) {
+      if (transport != null) {
+        transport.close();
+      }
+    }
     rejected.check(toString());
   }
 
@@ -330,10 +335,10 @@ public final class FakeUnifyPhone implements AutoCloseable {
     return "FakeUnifyPhone[" + model + ", keys=" + keys.keySet() + ", " + uri() + "]";
   }
 
-  // The JDK client starts a thread at once that JDK 17 cannot stop, so an idle fake makes none.
+  // The JDK client starts a selector thread at once, so an idle fake makes none.
   private synchronized PhoneTransport transport() {
     if (transport == null) {
-      transport = JdkHttpTransport.builder().tls(trust).timeout(timeout).build();
+      transport = JdkHttpTransport.builder().timeout(timeout).build();
     }
     return transport;
   }
@@ -351,7 +356,7 @@ public final class FakeUnifyPhone implements AutoCloseable {
   private FakeLed fire(SendUrlKey key, String contextKey, String contextValue) {
     UnifyKeyRequest press =
         UnifyKeyRequest.of(key, contextKey, contextValue, ipAddress, phoneNumber);
-    PhoneRequest request = press.request();
+    PhoneRequest request = press.request().toBuilder().tls(trust).build();
     String target = press.target();
     String body = press.body();
     int status = 0;

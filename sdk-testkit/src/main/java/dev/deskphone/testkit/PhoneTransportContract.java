@@ -40,23 +40,32 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  *
- * <p>Each test starts its own HTTP server on 127.0.0.1, scripted to answer normally or to misbehave
- * (close without answering, reset, stall, truncate), and checks statuses as values, headers, binary
- * and UTF-8 bodies, exact request targets, deadlines, that redirects are not followed and that
- * nothing is ever sent twice. Needs JUnit 5 and AssertJ on the test class path.
+ * <p>Each test starts its own HTTP server on 127.0.0.1 and closes every transport it made, scripted
+ * to answer normally or to misbehave (close without answering, reset, stall, truncate), and checks
+ * statuses as values, headers, binary and UTF-8 bodies, exact request targets, deadlines, that
+ * redirects are not followed and that nothing is ever sent twice. Needs JUnit 5 and AssertJ on the
+ * test class path.
  */
 public abstract class PhoneTransportContract {
   private static final Duration SHORT = Duration.ofMillis(400);
   private static final long WAIT_SECONDS = 10;
 
   private final List<LoopbackHttpServer> servers = new ArrayList<>();
+  private final List<PhoneTransport> transports = new ArrayList<>();
 
-  /** Creates the transport under test. Called once per test. */
+  /** Creates a transport under test; the suite closes each one it made after its test. */
   protected abstract PhoneTransport transport();
 
   @AfterEach
-  void closeServers() {
+  void closeServersAndTransports() {
+    transports.forEach(PhoneTransport::close);
     servers.forEach(LoopbackHttpServer::close);
+  }
+
+  private PhoneTransport open() {
+    PhoneTransport transport = transport();
+    transports.add(transport);
+    return transport;
   }
 
   private LoopbackHttpServer server(LoopbackHttpServer.Script script) throws IOException {
@@ -120,9 +129,16 @@ public abstract class PhoneTransportContract {
   }
 
   @Test
+  void closingTwiceIsHarmless() {
+    PhoneTransport transport = open();
+    transport.close();
+    transport.close();
+  }
+
+  @Test
   void sendAndWaitReturnsTheAnswerAndLeavesNoInterrupt() throws Exception {
     LoopbackHttpServer server = server(r -> Action.respond(201, "made " + r.target()));
-    Waited waited = sendAndWait(transport(), PhoneRequest.get(server.uri("/w?a=1")), null);
+    Waited waited = sendAndWait(open(), PhoneRequest.get(server.uri("/w?a=1")), null);
     assertThat(waited.error()).isNull();
     assertThat(waited.response().status()).isEqualTo(201);
     assertThat(waited.response().bodyText()).isEqualTo("made /w?a=1");
@@ -136,7 +152,7 @@ public abstract class PhoneTransportContract {
     for (LoopbackHttpServer server : List.of(stalled, slowBody)) {
       PhoneRequest request =
           PhoneRequest.builder("GET", server.uri("/slow")).timeout(SHORT).build();
-      Waited waited = sendAndWait(transport(), request, null);
+      Waited waited = sendAndWait(open(), request, null);
       assertThat(waited.error()).isInstanceOf(PhoneTimeoutException.class);
       assertThat(waited.leftInterrupted()).as("the deadline's interrupt is cleared").isFalse();
       assertThat(server.requestCount()).isEqualTo(1);
@@ -147,7 +163,7 @@ public abstract class PhoneTransportContract {
   void sendAndWaitNeverResendsOnAKeptAliveConnectionClosedAfterReading() throws Exception {
     LoopbackHttpServer server =
         server(r -> r.indexOnConnection() == 1 ? Action.respond(200, "ok") : Action.close());
-    PhoneTransport transport = transport();
+    PhoneTransport transport = open();
     assertThat(sendAndWait(transport, PhoneRequest.get(server.uri("/first")), null).error())
         .isNull();
     Waited second =
@@ -162,7 +178,7 @@ public abstract class PhoneTransportContract {
   @Test
   void interruptingSendAndWaitAbortsTheExchangeAndKeepsTheFlag() throws Exception {
     LoopbackHttpServer server = server(r -> Action.stall());
-    PhoneTransport transport = transport();
+    PhoneTransport transport = open();
     Waited waited = sendAndWait(transport, PhoneRequest.get(server.uri("/hang")), server);
     assertThat(waited.error()).isInstanceOf(PhoneOutcomeUnknownException.class);
     assertThat(waited.leftInterrupted()).as("the caller's own interrupt stays set").isTrue();
@@ -173,8 +189,7 @@ public abstract class PhoneTransportContract {
   void sendAndWaitToARefusedConnectionIsAConnectError() throws Exception {
     int port = closedPort();
     Waited waited =
-        sendAndWait(
-            transport(), PhoneRequest.get(URI.create("http://127.0.0.1:" + port + "/")), null);
+        sendAndWait(open(), PhoneRequest.get(URI.create("http://127.0.0.1:" + port + "/")), null);
     assertThat(waited.error()).isInstanceOf(PhoneConnectException.class);
     assertThat(waited.leftInterrupted()).isFalse();
   }
@@ -184,7 +199,7 @@ public abstract class PhoneTransportContract {
     int[] statuses = {200, 204, 400, 401, 403, 404, 500, 503};
     LoopbackHttpServer server =
         server(r -> Action.respond(Integer.parseInt(r.target().substring(1)), "s"));
-    PhoneTransport transport = transport();
+    PhoneTransport transport = open();
     for (int status : statuses) {
       PhoneResponse response = send(transport, PhoneRequest.get(server.uri("/" + status)));
       assertThat(response.status()).as("status").isEqualTo(status);
@@ -199,7 +214,7 @@ public abstract class PhoneTransportContract {
                 r.target().equals("/start")
                     ? Action.respond(302, "").header("Location", "/elsewhere")
                     : Action.respond(200, "followed"));
-    PhoneTransport transport = transport();
+    PhoneTransport transport = open();
     for (int status : new int[] {301, 302, 303, 307, 308}) {
       LoopbackHttpServer s =
           server(r -> Action.respond(status, "").header("Location", "/elsewhere"));
@@ -222,7 +237,7 @@ public abstract class PhoneTransportContract {
                     .header("X-Multi", "two"));
     PhoneResponse response =
         send(
-            transport(),
+            open(),
             PhoneRequest.builder("GET", server.uri("/h")).header("X-Probe", "seen").build());
     assertThat(response.bodyText()).isEqualTo("seen");
     assertThat(response.headers().allValues("x-multi")).containsExactly("one", "two");
@@ -237,7 +252,7 @@ public abstract class PhoneTransportContract {
     LoopbackHttpServer server = server(r -> Action.respond(200, r.body()));
     PhoneResponse response =
         send(
-            transport(),
+            open(),
             PhoneRequest.builder("POST", server.uri("/echo"))
                 .header("Content-Type", "application/octet-stream")
                 .body(bytes)
@@ -251,7 +266,7 @@ public abstract class PhoneTransportContract {
     String text = "Grüße ☎ 電話";
     LoopbackHttpServer server =
         server(r -> Action.respond(200, text).header("Content-Type", "text/plain; charset=UTF-8"));
-    PhoneResponse response = send(transport(), PhoneRequest.get(server.uri("/t")));
+    PhoneResponse response = send(open(), PhoneRequest.get(server.uri("/t")));
     assertThat(response.bodyText()).isEqualTo(text);
     assertThat(response.body()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
   }
@@ -260,7 +275,7 @@ public abstract class PhoneTransportContract {
   void theRequestTargetGoesOutExactlyAsGiven() throws Exception {
     LoopbackHttpServer server = server(r -> Action.respond(200, ""));
     String target = "/command.htm?key=%23;1,200,100;%2A&number=%2B4930&touch=1%202%20pr";
-    send(transport(), PhoneRequest.get(server.uri(target)));
+    send(open(), PhoneRequest.get(server.uri(target)));
     assertThat(server.requests().get(0).target()).isEqualTo(target);
   }
 
@@ -268,7 +283,7 @@ public abstract class PhoneTransportContract {
   void noAnswerFailsWithTimeoutByTheDeadline() throws Exception {
     LoopbackHttpServer server = server(r -> Action.stall());
     PhoneRequest request = PhoneRequest.builder("GET", server.uri("/slow")).timeout(SHORT).build();
-    assertThatThrownBy(() -> send(transport(), request))
+    assertThatThrownBy(() -> send(open(), request))
         .isInstanceOf(PhoneTimeoutException.class)
         .hasMessageContaining("127.0.0.1");
     assertThat(server.requestCount()).isEqualTo(1);
@@ -278,13 +293,13 @@ public abstract class PhoneTransportContract {
   void theDeadlineCoversTheBody() throws Exception {
     LoopbackHttpServer server = server(r -> Action.headThenStall(200, 1000));
     PhoneRequest request = PhoneRequest.builder("GET", server.uri("/body")).timeout(SHORT).build();
-    assertThatThrownBy(() -> send(transport(), request)).isInstanceOf(PhoneTimeoutException.class);
+    assertThatThrownBy(() -> send(open(), request)).isInstanceOf(PhoneTimeoutException.class);
   }
 
   @Test
   void closedWithoutAnswerIsOutcomeUnknownAndNotResent() throws Exception {
     LoopbackHttpServer server = server(r -> Action.close());
-    assertThatThrownBy(() -> send(transport(), PhoneRequest.get(server.uri("/reboot"))))
+    assertThatThrownBy(() -> send(open(), PhoneRequest.get(server.uri("/reboot"))))
         .isInstanceOf(PhoneOutcomeUnknownException.class)
         .isNotInstanceOf(PhoneTimeoutException.class);
     assertThat(server.awaitRequests(2, Duration.ofMillis(300))).isFalse();
@@ -295,7 +310,7 @@ public abstract class PhoneTransportContract {
   void aKeptAliveConnectionClosedAfterReadingIsNeverResent() throws Exception {
     LoopbackHttpServer server =
         server(r -> r.indexOnConnection() == 1 ? Action.respond(200, "ok") : Action.close());
-    PhoneTransport transport = transport();
+    PhoneTransport transport = open();
     send(transport, PhoneRequest.get(server.uri("/first")));
     assertThat(server.connectionCount()).as("connections after the first request").isEqualTo(1);
 
@@ -321,7 +336,7 @@ public abstract class PhoneTransportContract {
               return Action.close();
             });
     self.set(server);
-    PhoneTransport transport = transport();
+    PhoneTransport transport = open();
     send(transport, PhoneRequest.get(server.uri("/first")));
 
     assertThatThrownBy(
@@ -336,7 +351,7 @@ public abstract class PhoneTransportContract {
   void theConnectionAfterAFailureWorks() throws Exception {
     LoopbackHttpServer server =
         server(r -> r.target().equals("/die") ? Action.close() : Action.respond(200, "ok"));
-    PhoneTransport transport = transport();
+    PhoneTransport transport = open();
     send(transport, PhoneRequest.get(server.uri("/a")));
     assertThatThrownBy(() -> send(transport, PhoneRequest.get(server.uri("/die"))))
         .isInstanceOf(PhoneOutcomeUnknownException.class);
@@ -349,7 +364,7 @@ public abstract class PhoneTransportContract {
   @Test
   void aResetAfterTheRequestIsOutcomeUnknown() throws Exception {
     LoopbackHttpServer server = server(r -> Action.reset());
-    assertThatThrownBy(() -> send(transport(), PhoneRequest.get(server.uri("/x"))))
+    assertThatThrownBy(() -> send(open(), PhoneRequest.get(server.uri("/x"))))
         .isInstanceOf(PhoneOutcomeUnknownException.class);
     assertThat(server.requestCount()).isEqualTo(1);
   }
@@ -358,7 +373,7 @@ public abstract class PhoneTransportContract {
   void aRefusedConnectionIsAConnectError() throws Exception {
     int port = closedPort();
     URI uri = URI.create("http://127.0.0.1:" + port + "/");
-    assertThatThrownBy(() -> send(transport(), PhoneRequest.get(uri)))
+    assertThatThrownBy(() -> send(open(), PhoneRequest.get(uri)))
         .isInstanceOf(PhoneConnectException.class)
         .hasMessageContaining("127.0.0.1:" + port);
   }
@@ -366,7 +381,7 @@ public abstract class PhoneTransportContract {
   @Test
   void aTruncatedBodyIsTypedAndKeepsTheStatus() throws Exception {
     LoopbackHttpServer server = server(r -> Action.truncated(200, 100, 10));
-    assertThatThrownBy(() -> send(transport(), PhoneRequest.get(server.uri("/t"))))
+    assertThatThrownBy(() -> send(open(), PhoneRequest.get(server.uri("/t"))))
         .isInstanceOfSatisfying(
             PhoneTruncatedResponseException.class, e -> assertThat(e.status()).isEqualTo(200));
   }
@@ -376,7 +391,7 @@ public abstract class PhoneTransportContract {
     LoopbackHttpServer server = server(r -> Action.close());
     PhoneRequest request =
         PhoneRequest.builder("GET", server.uri("/x")).operation("test poke").build();
-    assertThatThrownBy(() -> send(transport(), request))
+    assertThatThrownBy(() -> send(open(), request))
         .isInstanceOfSatisfying(
             PhoneException.class,
             e -> {
@@ -389,8 +404,7 @@ public abstract class PhoneTransportContract {
   @Test
   void cancellingAbortsTheExchange() throws Exception {
     LoopbackHttpServer server = server(r -> Action.stall());
-    CompletableFuture<PhoneResponse> future =
-        transport().send(PhoneRequest.get(server.uri("/hang")));
+    CompletableFuture<PhoneResponse> future = open().send(PhoneRequest.get(server.uri("/hang")));
     assertThat(server.awaitRequests(1, Duration.ofSeconds(WAIT_SECONDS))).isTrue();
     future.cancel(true);
     assertThatThrownBy(() -> future.get(WAIT_SECONDS, TimeUnit.SECONDS))
@@ -400,7 +414,7 @@ public abstract class PhoneTransportContract {
   @Test
   void manyConcurrentRequestsEachGetTheirOwnAnswer() throws Exception {
     LoopbackHttpServer server = server(r -> Action.respond(200, r.target()));
-    PhoneTransport transport = transport();
+    PhoneTransport transport = open();
     List<CompletableFuture<PhoneResponse>> futures = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
       futures.add(transport.send(PhoneRequest.get(server.uri("/n" + i))));
@@ -414,7 +428,7 @@ public abstract class PhoneTransportContract {
   @Test
   void sendReturnsBeforeTheAnswer() throws Exception {
     LoopbackHttpServer server = server(r -> Action.respond(200, "late").delayed(SHORT));
-    CompletableFuture<PhoneResponse> future = transport().send(PhoneRequest.get(server.uri("/")));
+    CompletableFuture<PhoneResponse> future = open().send(PhoneRequest.get(server.uri("/")));
     assertThat(future).isNotDone();
     try {
       assertThat(future.get(WAIT_SECONDS, TimeUnit.SECONDS).bodyText()).isEqualTo("late");

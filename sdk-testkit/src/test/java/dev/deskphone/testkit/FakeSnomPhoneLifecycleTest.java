@@ -102,13 +102,12 @@ class FakeSnomPhoneLifecycleTest {
   @Test
   void httpsIsReachedWithTheSdkTransportPinnedToTheRunCertificate() throws Exception {
     try (FakeSnomPhone fake = FakeSnomPhone.builder().model(SnomModel.SNOM_870).https().start()) {
-      JdkHttpTransport transport =
-          JdkHttpTransport.builder().tls(TlsPolicy.pinned(fake.certificateFingerprint())).build();
+      PhoneRequest request =
+          PhoneRequest.builder("GET", fake.uri().resolve("/command.htm?key=ENTER"))
+              .tls(TlsPolicy.pinned(fake.certificateFingerprint()))
+              .build();
 
-      PhoneResponse response =
-          transport
-              .send(PhoneRequest.get(fake.uri().resolve("/command.htm?key=ENTER")))
-              .get(10, TimeUnit.SECONDS);
+      PhoneResponse response = JdkHttpTransport.shared().send(request).get(10, TimeUnit.SECONDS);
 
       assertThat(fake.uri().getScheme()).isEqualTo("https");
       assertThat(response.status()).isEqualTo(200);

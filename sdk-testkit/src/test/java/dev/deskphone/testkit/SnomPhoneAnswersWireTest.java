@@ -11,6 +11,7 @@ import dev.deskphone.core.PhoneResponseException;
 import dev.deskphone.core.PhoneTimeoutException;
 import dev.deskphone.core.PhoneUnsupportedException;
 import dev.deskphone.core.TouchCommand;
+import dev.deskphone.snom.SnomCommand;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
 import java.time.Duration;
@@ -139,7 +140,10 @@ class SnomPhoneAnswersWireTest {
     fakes.get(3).remoteControl(false);
 
     BatchResult<SnomPhone, Void> result =
-        PhoneBatch.builder().concurrency(2).build().run(phones, p -> p.dialAsync("100"));
+        PhoneBatch.builder()
+            .concurrency(2)
+            .build()
+            .run(phones, p -> p.sendAsync(SnomCommand.dial("100")));
 
     assertThat(result.succeeded()).hasSize(4);
     assertThat(result.failed())

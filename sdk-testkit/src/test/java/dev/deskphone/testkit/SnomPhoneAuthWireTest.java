@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.deskphone.core.Credentials;
 import dev.deskphone.core.PhoneAuth;
 import dev.deskphone.core.PhoneAuthenticationException;
-import dev.deskphone.core.PhoneAuthenticator;
 import dev.deskphone.core.PhoneTlsException;
 import dev.deskphone.snom.SnomPhone;
 import java.time.Duration;
@@ -20,7 +19,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SnomPhoneAuthWireTest {
   private static final int COMMANDS = 20;
 
-  private final PhoneAuthenticator authenticator = PhoneAuthenticator.builder().build();
   private FakeSnomPhone fake;
 
   @AfterEach
@@ -31,10 +29,7 @@ class SnomPhoneAuthWireTest {
   }
 
   private SnomPhone.Builder client(String user, String password) {
-    return SnomPhone.builder()
-        .uri(fake.uri())
-        .credentials(user, password)
-        .authenticator(authenticator);
+    return SnomPhone.builder().uri(fake.uri()).credentials(user, password);
   }
 
   @Test
@@ -93,12 +88,7 @@ class SnomPhoneAuthWireTest {
     fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start();
 
     for (int i = 0; i < COMMANDS; i++) {
-      SnomPhone fresh =
-          SnomPhone.builder()
-              .uri(fake.uri())
-              .credentials("admin", "secret")
-              .authenticator(PhoneAuthenticator.builder().build())
-              .build();
+      SnomPhone fresh = SnomPhone.builder().uri(fake.uri()).credentials("admin", "secret").build();
       fresh.dial(Integer.toString(100 + i));
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deskphone.core.KeyEvent;
 import dev.deskphone.core.TouchCommand;
 import dev.deskphone.snom.CallList;
+import dev.deskphone.snom.SnomCommand;
 import dev.deskphone.snom.SnomKey;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
@@ -201,8 +202,8 @@ class SnomPhoneWireTest {
   void asynchronousOperationsCompleteWhenThePhoneHasAnswered() {
     SnomPhone phone = phone(null);
 
-    phone.dialAsync("1234").join();
-    phone.pressAsync("ENTER").join();
+    phone.sendAsync(SnomCommand.dial("1234")).join();
+    phone.sendAsync(SnomCommand.press("ENTER")).join();
 
     assertThat(fake.dialed()).containsExactly(Dialed.of("1234"));
     assertThat(fake.pressedKeys()).containsExactly(PressedKey.of("ENTER"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deskphone.core.BatchResult;
 import dev.deskphone.core.PhoneBatch;
 import dev.deskphone.core.TouchCommand;
+import dev.deskphone.snom.SnomCommand;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
 import java.time.Duration;
@@ -47,7 +48,8 @@ class SnomReadmeExampleTest {
       // README:batch
       PhoneBatch batch =
           PhoneBatch.builder().concurrency(64).deadline(Duration.ofMinutes(2)).build();
-      BatchResult<SnomPhone, Void> result = batch.run(phones, SnomPhone::rebootAsync);
+      BatchResult<SnomPhone, Void> result =
+          batch.run(phones, phone -> phone.sendAsync(SnomCommand.reboot()));
       result.failed().forEach(f -> System.out.println(f.phone() + ": " + f.error().getMessage()));
       // README:end
       assertThat(result.allSucceeded()).isTrue();

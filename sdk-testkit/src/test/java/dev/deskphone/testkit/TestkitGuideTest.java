@@ -12,6 +12,7 @@ import dev.deskphone.core.PhoneOutcomeUnknownException;
 import dev.deskphone.core.TouchCommand;
 import dev.deskphone.core.Turnled;
 import dev.deskphone.core.TurnledResponse;
+import dev.deskphone.snom.SnomCommand;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.unify.SendUrlKey;
@@ -145,7 +146,10 @@ class TestkitGuideTest {
     try (FakeLab lab = FakeLab.builder().snom(200, b -> b.model(SnomModel.SNOM_870)).start()) {
       List<SnomPhone> phones =
           lab.snomPhones().stream().map(f -> SnomPhone.builder().uri(f.uri()).build()).toList();
-      PhoneBatch.builder().concurrency(64).build().run(phones, p -> p.dialAsync("100"));
+      PhoneBatch.builder()
+          .concurrency(64)
+          .build()
+          .run(phones, p -> p.sendAsync(SnomCommand.dial("100")));
 
       assertThat(lab).everySnomPhone(p -> p.dialed("100")).hasNoRejectedRequests();
     } // every socket and thread of the lab is gone here

@@ -7,7 +7,6 @@ import dev.deskphone.core.JdkHttpTransport;
 import dev.deskphone.core.PhoneRequest;
 import dev.deskphone.core.PhoneResponse;
 import dev.deskphone.core.PhoneTlsException;
-import dev.deskphone.core.TlsPolicy;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +17,10 @@ class LoopbackHttpServerTlsTest {
   void pinnedClientReachesTheServerOverHttps() throws Exception {
     try (LoopbackHttpServer server =
         LoopbackHttpServer.startTls(r -> Action.respond(200, "ok"), CERTIFICATE.serverContext())) {
-      JdkHttpTransport transport = JdkHttpTransport.builder().tls(CERTIFICATE.pinned()).build();
+      PhoneRequest request =
+          PhoneRequest.builder("GET", server.uri("/index.htm")).tls(CERTIFICATE.pinned()).build();
 
-      PhoneResponse response = transport.send(PhoneRequest.get(server.uri("/index.htm"))).join();
+      PhoneResponse response = JdkHttpTransport.shared().send(request).join();
 
       assertThat(server.uri("/").getScheme()).isEqualTo("https");
       assertThat(response.status()).isEqualTo(200);
@@ -36,9 +36,8 @@ class LoopbackHttpServerTlsTest {
   void systemTrustRefusesTheSelfSignedCertificate() throws Exception {
     try (LoopbackHttpServer server =
         LoopbackHttpServer.startTls(r -> Action.respond(200, "ok"), CERTIFICATE.serverContext())) {
-      JdkHttpTransport transport = JdkHttpTransport.builder().tls(TlsPolicy.system()).build();
-
-      assertThatThrownBy(() -> transport.send(PhoneRequest.get(server.uri("/"))).join())
+      assertThatThrownBy(
+              () -> JdkHttpTransport.shared().send(PhoneRequest.get(server.uri("/"))).join())
           .isInstanceOf(CompletionException.class)
           .hasCauseInstanceOf(PhoneTlsException.class);
       assertThat(server.requestCount()).isZero();
