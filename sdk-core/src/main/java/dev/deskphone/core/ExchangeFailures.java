@@ -92,10 +92,11 @@ final class ExchangeFailures {
       return new PhoneTruncatedResponseException(phone, op, status, e);
     }
     if (isReset(e)) {
-      return new PhoneConnectionResetException(
+      return new PhoneOutcomeUnknownException(
           phone,
           op,
-          "connection reset after the request was sent, before any answer; not resent",
+          "connection reset after the request was sent, before any answer; the phone may have run"
+              + " it; not resent",
           e);
     }
     if (e instanceof IOException) {
