@@ -1,4 +1,4 @@
-package dev.deskphone.unify.internal;
+package dev.deskphone.core.server;
 
 import java.util.HexFormat;
 
