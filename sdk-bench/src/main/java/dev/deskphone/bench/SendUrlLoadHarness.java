@@ -21,8 +21,8 @@ import java.util.concurrent.Executors;
  * a pool. The bare servers run with {@code TCP_NODELAY} ({@code sun.net.httpserver.nodelay}, set
  * here before the first one is made): without it the JDK server sends a head and a body in two
  * segments and every kept-alive answer waits for the client's delayed ACK, so the baseline would
- * measure that timer. {@code SendUrlServer} sets {@code TCP_NODELAY} on its own sockets. Options:
- * {@code connections seconds rounds} (32, 3, 8).
+ * measure that timer. {@code SendUrlServer} runs on the SDK's own {@code EndpointServer}, which
+ * sets {@code TCP_NODELAY} on its sockets. Options: {@code connections seconds rounds} (32, 3, 8).
  */
 final class SendUrlLoadHarness {
   static final String QUERY =

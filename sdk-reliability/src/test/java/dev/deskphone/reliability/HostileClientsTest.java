@@ -8,8 +8,9 @@ import dev.deskphone.core.PhoneResponse;
 import dev.deskphone.core.PhoneTransport;
 import dev.deskphone.core.Turnled;
 import dev.deskphone.core.TurnledResponse;
+import dev.deskphone.core.server.EndpointServer;
+import dev.deskphone.unify.SendUrlEndpoint;
 import dev.deskphone.unify.SendUrlKey;
-import dev.deskphone.unify.SendUrlServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,8 +33,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Hostile and broken clients against SendUrlServer: always a 4xx or a close, never a 5xx or a stack
- * trace, and the server keeps serving real phones throughout.
+ * Hostile and broken clients against EndpointServer hosting a SendUrlEndpoint: always a 4xx or a
+ * close, never a 5xx or a stack trace, and the server keeps serving real phones throughout.
  */
 class HostileClientsTest {
   private static final int DRIBBLERS = 300;
@@ -42,27 +43,31 @@ class HostileClientsTest {
   private final AtomicInteger handled = new AtomicInteger();
   private final PhoneTransport transport =
       JdkHttpTransport.builder().timeout(Duration.ofSeconds(10)).build();
-  private SendUrlServer server;
+  private EndpointServer server;
   private SendUrlKey key;
 
   @BeforeEach
   void start() {
     server =
-        SendUrlServer.builder()
+        EndpointServer.builder()
             .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-            .credentials("MyUsername", PASSWORD)
+            .endpoint(
+                "/",
+                SendUrlEndpoint.builder()
+                    .credentials("MyUsername", PASSWORD)
+                    .handler(
+                        r -> {
+                          handled.incrementAndGet();
+                          return TurnledResponse.of(
+                              Turnled.builder(r.symbolicName()).state(LedState.ON).build());
+                        })
+                    .build())
             .readTimeout(Duration.ofSeconds(30))
-            .handler(
-                r -> {
-                  handled.incrementAndGet();
-                  return TurnledResponse.of(
-                      Turnled.builder(r.symbolicName()).state(LedState.ON).build());
-                })
             .start();
     key =
         SendUrlKey.builder()
             .symbolicName("Door")
-            .server(server.uri())
+            .server(server.uri("/"))
             .userId("MyUsername")
             .password(PASSWORD)
             .build();

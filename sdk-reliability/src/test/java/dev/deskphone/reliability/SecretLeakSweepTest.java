@@ -99,7 +99,7 @@ class SecretLeakSweepTest {
         .anyMatch(l -> l.startsWith("DEBUG"));
     assertThat(SweepLogs.lines())
         .as("the sweep saw access-log lines")
-        .anyMatch(l -> l.contains("dev.deskphone.unify.access"));
+        .anyMatch(l -> l.contains("dev.deskphone.server.access"));
     assertThat(seen).as("the sweep saw failures").anyMatch(s -> s.contains("Exception"));
     for (String forbidden : FORBIDDEN) {
       assertThat(everything)

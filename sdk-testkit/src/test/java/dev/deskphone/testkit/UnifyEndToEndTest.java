@@ -8,10 +8,12 @@ import dev.deskphone.core.PhoneAuthenticationException;
 import dev.deskphone.core.PushRequest;
 import dev.deskphone.core.Turnled;
 import dev.deskphone.core.TurnledResponse;
+import dev.deskphone.core.server.EndpointServer;
 import dev.deskphone.testkit.internal.RunCertificate;
 import dev.deskphone.unify.PendingPush;
 import dev.deskphone.unify.PushCorrelation;
 import dev.deskphone.unify.PushResult;
+import dev.deskphone.unify.SendUrlEndpoint;
 import dev.deskphone.unify.SendUrlKey;
 import dev.deskphone.unify.SendUrlRequest;
 import dev.deskphone.unify.SendUrlRoutes;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SendUrlServer and UnifyPhone against FakeUnifyPhone, all on loopback. */
+/** SendUrlServer (and EndpointServer) and UnifyPhone against FakeUnifyPhone, all on loopback. */
 class UnifyEndToEndTest {
   private final List<AutoCloseable> open = new ArrayList<>();
   private final List<SendUrlRequest> handled = new CopyOnWriteArrayList<>();
@@ -63,25 +66,30 @@ class UnifyEndToEndTest {
     return SendUrlServer.builder()
         .bind(new InetSocketAddress("127.0.0.1", 0))
         .credentials("MyUsername", "MyPassword")
-        .handler(
-            request -> {
-              handled.add(request);
-              LedColour colour = LedColour.values()[presses.getAndIncrement() % 3];
-              return TurnledResponse.of(
-                  Turnled.builder(request.symbolicName())
-                      .state(LedState.FLASH)
-                      .colour(colour)
-                      .label("Press " + presses.get() + " <&>")
-                      .wake(true)
-                      .build());
-            });
+        .handler(this::colourOfThePress);
+  }
+
+  private TurnledResponse colourOfThePress(SendUrlRequest request) {
+    handled.add(request);
+    LedColour colour = LedColour.values()[presses.getAndIncrement() % 3];
+    return TurnledResponse.of(
+        Turnled.builder(request.symbolicName())
+            .state(LedState.FLASH)
+            .colour(colour)
+            .label("Press " + presses.get() + " <&>")
+            .wake(true)
+            .build());
   }
 
   private static SendUrlKey key(SendUrlServer server, String method, String password) {
+    return key(server.uri(), method, password);
+  }
+
+  private static SendUrlKey key(URI server, String method, String password) {
     return SendUrlKey.builder()
         .symbolicName("MySymbolicName")
         .method(method)
-        .server(server.uri())
+        .server(server)
         .parameters("id=1&item=2&note=Grüße aus+Berlin*~")
         .userId("MyUsername")
         .password(password)
@@ -265,13 +273,20 @@ class UnifyEndToEndTest {
   @Test
   void aSlowTlsClientIsCutOffByTheReadDeadline() throws Exception {
     RunCertificate certificate = RunCertificate.create("send-url-server");
-    SendUrlServer server =
+    EndpointServer server =
         keep(
-            server()
+            EndpointServer.builder()
+                .bind(new InetSocketAddress("127.0.0.1", 0))
+                .endpoint(
+                    "/keys",
+                    SendUrlEndpoint.builder()
+                        .credentials("MyUsername", "MyPassword")
+                        .handler(this::colourOfThePress)
+                        .build())
                 .https(certificate.serverContext())
-                .readTimeout(Duration.ofMillis(300))
+                .readTimeout(Duration.ofSeconds(1))
                 .start());
-    try (java.net.Socket slow = new java.net.Socket("127.0.0.1", server.uri().getPort())) {
+    try (Socket slow = new Socket("127.0.0.1", server.address().getPort())) {
       slow.setSoTimeout(10_000);
       slow.getOutputStream().write(new byte[] {0x16, 0x03, 0x01}); // the start of a ClientHello
       slow.getOutputStream().flush();
@@ -280,7 +295,7 @@ class UnifyEndToEndTest {
     FakeUnifyPhone fake =
         keep(
             FakeUnifyPhone.builder()
-                .key(key(server, "GET", "MyPassword"))
+                .key(key(server.uri("/keys"), "GET", "MyPassword"))
                 .trust(certificate.pinned())
                 .start());
     assertThat(fake.pressKey("MySymbolicName").state()).isEqualTo(LedState.FLASH);

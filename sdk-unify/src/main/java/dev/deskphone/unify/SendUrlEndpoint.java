@@ -2,9 +2,11 @@ package dev.deskphone.unify;
 
 import dev.deskphone.core.Credentials;
 import dev.deskphone.core.PhoneHeaders;
-import dev.deskphone.core.PhoneResponse;
+import dev.deskphone.core.server.EndpointRequest;
+import dev.deskphone.core.server.EndpointResponse;
+import dev.deskphone.core.server.EndpointServer;
+import dev.deskphone.core.server.PhoneEndpoint;
 import dev.deskphone.unify.internal.ContentTypes;
-import dev.deskphone.unify.internal.HandlerUnavailableException;
 import dev.deskphone.unify.internal.Secrets;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -12,14 +14,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The request-to-reply core of a Send URL server, free of any HTTP framework: method, raw query,
- * headers and body in; status, headers and body out. {@link SendUrlServer} serves it over an HTTP
- * server of its own; mount it in a servlet or a Spring controller the same way.
+ * The Send URL endpoint: answers the GET and POST requests of Unify phones' Send URL keys with LED
+ * replies. A {@link PhoneEndpoint}, free of any HTTP server: {@link SendUrlServer} serves it alone,
+ * {@link EndpointServer} next to other endpoints on one port, and a servlet container or any other
+ * server can host it the same way. It answers whatever path it is mounted at.
  *
  * <pre>{@code
  * SendUrlEndpoint endpoint = SendUrlEndpoint.builder().credentials("MyUsername", "MyPassword")
  *     .handler(request -> TurnledResponse.of(...)).build();
- * PhoneResponse answer = endpoint.handle("GET", rawQuery, PhoneHeaders.empty(), new byte[0]);
+ * EndpointResponse answer = endpoint.handle(
+ *     EndpointRequest.of("GET", "/?" + rawQuery, PhoneHeaders.empty(), new byte[0], peer));
  * }</pre>
  *
  * <p>Answers (never a 3xx: the phone would not follow it):
@@ -27,19 +31,31 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code 200 text/xml} with the Turnled XML, or with an empty body for {@link
  *       SendUrlReply#acknowledge()};
- *   <li>{@code 400} for a malformed request, {@code 405} for a method other than GET or POST,
- *       {@code 415} for a POST that is not a form;
+ *   <li>{@code 400} for a malformed request, {@code 405} for a method other than GET or POST (with
+ *       {@code Allow: GET, POST}), {@code 415} for a POST that is not a form;
  *   <li>{@code 403} when {@code userid} or {@code password} is missing or wrong, alike in every
  *       case and in time that does not depend on where they differ; the handler is not called;
  *   <li>{@code 404} for {@link SendUrlReply#unknownKey()};
- *   <li>{@code 500} when the handler throws or returns null, {@code 503} when it is unavailable
- *       (see {@link SendUrlServer}); a short plain-text body, never a stack trace.
+ *   <li>{@code 500} when the handler throws or returns null; {@code 503} when it throws {@link
+ *       InterruptedException}, which means its host gave up waiting or is shutting down (the
+ *       thread's interrupt flag is set again); a short plain-text body, never a stack trace.
  * </ul>
  *
- * <p>Immutable and thread-safe; {@link #handle} blocks for as long as the handler does.
+ * <p>Immutable and thread-safe; {@link #handle} runs the handler on the calling thread and blocks
+ * for as long as it does.
  */
-public final class SendUrlEndpoint {
+public final class SendUrlEndpoint implements PhoneEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(SendUrlEndpoint.class);
+  private static final PhoneHeaders NOT_ALLOWED =
+      PhoneHeaders.of(
+          "Content-Type",
+          "text/plain; charset=UTF-8",
+          "Cache-Control",
+          "no-store",
+          "Allow",
+          "GET, POST");
+  private static final PhoneHeaders XML =
+      PhoneHeaders.of("Content-Type", TurnledXml.CONTENT_TYPE, "Cache-Control", "no-store");
 
   private final Credentials credentials;
   private final byte[] userDigest;
@@ -66,78 +82,62 @@ public final class SendUrlEndpoint {
   }
 
   /**
-   * Answers one request.
+   * Answers one Send URL request: reads its query (GET) or form body (POST), checks the
+   * credentials, completes a pending push it carries, and runs the handler.
    *
-   * @param method the request method
-   * @param rawQuery the raw (percent-encoded) query, or null for none
-   * @param headers the request headers ({@code Content-Type} is read)
-   * @param body the request body
-   * @return the answer; its headers hold {@code Content-Type}, never {@code Content-Length}
+   * @param request the request ({@code Content-Type} is read; the path is not)
+   * @return the answer; its headers hold {@code Content-Type} and {@code Cache-Control}
    */
-  public PhoneResponse handle(String method, String rawQuery, PhoneHeaders headers, byte[] body) {
-    Objects.requireNonNull(method, "method");
-    Objects.requireNonNull(headers, "headers");
-    Objects.requireNonNull(body, "body");
+  @Override
+  public EndpointResponse handle(EndpointRequest request) {
+    Objects.requireNonNull(request, "request");
+    String method = request.method();
     if (!method.equals("GET") && !method.equals("POST")) {
-      return PhoneResponse.of(
-          405,
-          PhoneHeaders.of("Content-Type", "text/plain; charset=UTF-8", "Allow", "GET, POST"),
-          text("a Send URL key sends GET or POST"));
+      return EndpointResponse.of(405, NOT_ALLOWED, text("a Send URL key sends GET or POST"));
     }
-    String contentType = headers.firstValue("Content-Type").orElse(null);
+    String contentType = request.header("Content-Type").orElse(null);
     if (method.equals("POST") && !ContentTypes.isForm(contentType)) {
-      return plain(415, "a Send URL POST is " + ContentTypes.FORM);
+      return EndpointResponse.text(415, "a Send URL POST is " + ContentTypes.FORM);
     }
-    SendUrlRequest request;
+    SendUrlRequest parsed;
     try {
-      request = SendUrlRequest.parse(method, rawQuery, contentType, body);
+      parsed =
+          SendUrlRequest.parse(
+              method, request.rawQuery().orElse(null), contentType, request.body());
     } catch (IllegalArgumentException e) {
-      return plain(400, "not a Send URL request: " + e.getMessage());
+      return EndpointResponse.text(400, "not a Send URL request: " + e.getMessage());
     }
-    if (credentials != null && !request.credentialsMatch(userDigest, passwordDigest)) {
-      return plain(403, "forbidden");
+    if (credentials != null && !parsed.credentialsMatch(userDigest, passwordDigest)) {
+      return EndpointResponse.text(403, "forbidden");
     }
     if (correlation != null) {
-      correlation.match(request);
+      correlation.match(parsed);
     }
-    return reply(request);
+    return reply(parsed);
   }
 
-  private PhoneResponse reply(SendUrlRequest request) {
+  private EndpointResponse reply(SendUrlRequest request) {
     SendUrlReply reply;
     try {
       reply = responder.respond(request);
-    } catch (HandlerUnavailableException e) {
-      return plain(503, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return plain(503, "the server is shutting down");
+      return EndpointResponse.text(503, "the handler was interrupted");
     } catch (Exception e) {
       LOG.warn("Send URL handler failed for key {}", request.symbolicName(), e);
-      return plain(500, "the handler failed");
+      return EndpointResponse.text(500, "the handler failed");
     }
     if (reply == null) {
       LOG.warn("Send URL handler returned null for key {}", request.symbolicName());
-      return plain(500, "the handler gave no reply");
+      return EndpointResponse.text(500, "the handler gave no reply");
     }
     if (reply instanceof SendUrlReply.Leds leds) {
-      return PhoneResponse.of(200, xmlHeaders(), TurnledXml.toBytes(leds.turnleds()));
+      return EndpointResponse.of(200, XML, TurnledXml.toBytes(leds.turnleds()));
     }
     if (reply instanceof SendUrlReply.Acknowledge) {
-      return PhoneResponse.of(200, xmlHeaders(), new byte[0]);
+      return EndpointResponse.of(200, XML, new byte[0]);
     }
-    return plain(404, "no handler for key " + request.symbolicName());
-  }
-
-  private static PhoneHeaders xmlHeaders() {
-    return PhoneHeaders.of("Content-Type", TurnledXml.CONTENT_TYPE, "Cache-Control", "no-store");
-  }
-
-  private static PhoneResponse plain(int status, String message) {
-    return PhoneResponse.of(
-        status,
-        PhoneHeaders.of("Content-Type", "text/plain; charset=UTF-8", "Cache-Control", "no-store"),
-        text(message));
+    return EndpointResponse.text(404, "no handler for key " + request.symbolicName());
   }
 
   private static byte[] text(String message) {
@@ -235,15 +235,18 @@ public final class SendUrlEndpoint {
      * Builds the endpoint.
      *
      * @return the endpoint
-     * @throws IllegalArgumentException if no handler is set, or neither credentials nor {@link
-     *     #withoutCredentials()}, or both
+     * @throws IllegalStateException if no handler is set, or neither credentials nor {@link
+     *     #withoutCredentials()}
+     * @throws IllegalArgumentException if both credentials and {@link #withoutCredentials()} are
+     *     set
      */
     public SendUrlEndpoint build() {
       if (responder == null) {
-        throw new IllegalArgumentException("a handler or responder is required");
+        throw new IllegalStateException(
+            "a handler or responder is required: call handler(...) or responder(...)");
       }
       if (credentials == null && !withoutCredentials) {
-        throw new IllegalArgumentException(
+        throw new IllegalStateException(
             "credentials are required (the userid and password the keys are set up with);"
                 + " call withoutCredentials() for keys configured without them");
       }

@@ -1,6 +1,7 @@
 package dev.deskphone.unify;
 
 import dev.deskphone.core.TurnledResponse;
+import dev.deskphone.core.server.EndpointServer;
 
 /**
  * Decides the LEDs for a Send URL request. Called only for requests whose credentials matched.
@@ -10,10 +11,12 @@ import dev.deskphone.core.TurnledResponse;
  *     .state(LedState.ON).colour(LedColour.RED).build());
  * }</pre>
  *
- * <p>May be called from several threads at once. {@link SendUrlServer} runs it on the thread of the
- * connection the request came on, at most {@link SendUrlServer.Builder#workers workers} at once; at
- * the handler deadline that thread is interrupted and {@code 503} goes out. It may block until
- * then, and should stop when interrupted: until it returns, it keeps its worker and its thread.
+ * <p>May be called from several threads at once: {@link SendUrlEndpoint#handle} runs it on the
+ * calling thread. {@link EndpointServer} (and so {@link SendUrlServer}) calls that on the thread of
+ * the connection the request came on, at most {@link EndpointServer.Builder#workers workers} at
+ * once; at the handler deadline that thread is interrupted and {@code 503} goes out. It may block
+ * until then, and should stop when interrupted: until it returns, it keeps its worker and its
+ * thread.
  */
 @FunctionalInterface
 public interface SendUrlHandler {

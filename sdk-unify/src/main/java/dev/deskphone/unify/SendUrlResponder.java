@@ -1,15 +1,18 @@
 package dev.deskphone.unify;
 
+import dev.deskphone.core.server.EndpointServer;
 import java.util.Objects;
 
 /**
  * Chooses the full {@link SendUrlReply} for a Send URL request: LEDs, the empty-200
  * acknowledgement, or unknown key. {@link SendUrlRoutes} routes by symbolic name.
  *
- * <p>May be called from several threads at once. {@link SendUrlServer} runs it on the thread of the
- * connection the request came on, at most {@link SendUrlServer.Builder#workers workers} at once; at
- * the handler deadline that thread is interrupted and {@code 503} goes out. It may block until
- * then, and should stop when interrupted: until it returns, it keeps its worker and its thread.
+ * <p>May be called from several threads at once: {@link SendUrlEndpoint#handle} runs it on the
+ * calling thread. {@link EndpointServer} (and so {@link SendUrlServer}) calls that on the thread of
+ * the connection the request came on, at most {@link EndpointServer.Builder#workers workers} at
+ * once; at the handler deadline that thread is interrupted and {@code 503} goes out. It may block
+ * until then, and should stop when interrupted: until it returns, it keeps its worker and its
+ * thread.
  */
 @FunctionalInterface
 public interface SendUrlResponder {

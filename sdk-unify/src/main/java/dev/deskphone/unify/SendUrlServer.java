@@ -1,32 +1,17 @@
 package dev.deskphone.unify;
 
-import dev.deskphone.core.Credentials;
 import dev.deskphone.core.internal.Checks;
-import dev.deskphone.unify.internal.BoundedResponder;
-import dev.deskphone.unify.internal.SendUrlConnection;
-import dev.deskphone.unify.internal.SendUrlListener;
-import dev.deskphone.unify.internal.ServerLimits;
-import java.io.IOException;
+import dev.deskphone.core.server.EndpointServer;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 
 /**
- * A Send URL server: answers the GET and POST requests of Unify phones' Send URL keys on one path
- * with a {@link SendUrlEndpoint}, over HTTP/1.1 (and 1.0) or HTTPS, with no dependency beyond the
- * JDK.
+ * A Send URL server: one {@link SendUrlEndpoint} on one path of an {@link EndpointServer} with its
+ * default limits, over HTTP/1.1 (and 1.0) or HTTPS, with no dependency beyond the JDK. The quick
+ * start:
  *
  * <pre>{@code
  * SendUrlServer server = SendUrlServer.builder()
@@ -37,112 +22,42 @@ import javax.net.ssl.SSLSocketFactory;
  *     .start();
  * }</pre>
  *
- * <p>Each open connection is served on a thread of its own, which reads a request, runs the handler
- * and writes the answer (head and body in one write, with {@code TCP_NODELAY}), then waits for the
- * connection's next request. Nothing is set JVM-wide. Protection:
+ * <p>Protection, threading, the access log and every limit are {@link EndpointServer}'s: see there.
+ * Handlers run on the connection's thread, at most 16 at once (beyond that {@code 503} at once),
+ * and one that overruns its 5-second deadline is interrupted while {@code 503} goes out on time.
+ * Request bodies are limited to {@link SendUrlRequest#MAX_BODY_BYTES} ({@code 413} beyond).
  *
- * <ul>
- *   <li>a request target longer than {@link Builder#maxRequestLine} gets 414; more than {@link
- *       Builder#maxHeaders} header fields or {@link Builder#maxHeaderBytes} header bytes 431; a
- *       body over {@link SendUrlRequest#MAX_BODY_BYTES} 413, before it is read; a malformed request
- *       400 (a line not ending in CRLF, a folded header, a {@code Content-Length} together with
- *       {@code Transfer-Encoding}, differing {@code Content-Length}s; an HTTP/1.1 request without
- *       {@code Host}, any request with two {@code Host} lines or a {@code Host} that is not a host
- *       and port, as RFC 9112 section 3.2 asks); each of these closes the connection;
- *   <li>once a request's first byte has arrived, its request line, headers and body must arrive
- *       within {@link Builder#readTimeout}, else the connection is closed unanswered, so slow
- *       clients cannot hold threads that real phones need; a connection waiting for its next
- *       request is closed after {@link Builder#idleTimeout};
- *   <li>a handler runs on its connection's thread, at most {@link Builder#workers} at once; beyond
- *       that the request is answered {@code 503} at once. A handler that overruns {@link
- *       Builder#handlerTimeout} is interrupted and the request answered {@code 503} at the
- *       deadline, even if the handler ignores the interrupt; one that throws gets {@code 500}. The
- *       phone ignores both (its LED does not change), and neither shows a stack trace;
- *   <li>at most {@link Builder#maxConnections} connections are open at once (512 by default); at
- *       that limit a new connection closes one that is idle between requests, or is closed
- *       unanswered if none is.
- * </ul>
+ * <p>To tune those limits, or to serve other endpoints on the same port (snom events next to Unify
+ * keys), use {@link EndpointServer} with a {@link SendUrlEndpoint} directly:
  *
- * <p>Logs one INFO line per request on logger {@code dev.deskphone.unify.access}: method, target
- * with secret values ({@code password} and the like) shown as {@code ***}, client address, status
- * and duration.
+ * <pre>{@code
+ * EndpointServer server =
+ *     EndpointServer.builder()
+ *         .bind(new InetSocketAddress("127.0.0.1", 0)) // 0.0.0.0:8080 to serve real phones
+ *         .endpoint(
+ *             "/keys",
+ *             SendUrlEndpoint.builder()
+ *                 .credentials("MyUsername", "MyPassword")
+ *                 .handler(handler)
+ *                 .build())
+ *         .endpoint("/events", events) // another PhoneEndpoint on the same port
+ *         .workers(32)
+ *         .handlerTimeout(Duration.ofSeconds(2))
+ *         .start();
+ * URI keys = server.uri("/keys"); // the server the keys are configured with
+ * }</pre>
+ *
+ * <p>(From {@code SendUrlServerTest}, which runs it.)
  *
  * <p>Thread-safe. {@link #close()} stops accepting, drops open connections and ends every thread.
  */
 public final class SendUrlServer implements AutoCloseable {
-  private final ServerSocket socket;
-  private final SendUrlListener listener;
-  private final ThreadPoolExecutor ioPool;
-  private final ThreadPoolExecutor latePool;
+  private final EndpointServer server;
   private final String path;
-  private final boolean https;
 
-  private SendUrlServer(Builder b) throws IOException {
-    this.path = b.path;
-    this.https = b.sslContext != null;
-    // A thread per open connection, made on demand and kept 30 s for the next: it reads each
-    // request, runs the handler (bounded by the responder to b.workers at once) and writes the
-    // answer, with no hand-off to another thread. The listener keeps at most maxConnections open;
-    // the pool itself is not bounded by it, because a connection is no longer counted as soon as
-    // it is closed, while its thread is still on its way back to the pool.
-    this.ioPool =
-        new ThreadPoolExecutor(
-            0,
-            Integer.MAX_VALUE,
-            30,
-            TimeUnit.SECONDS,
-            new SynchronousQueue<>(),
-            threads("deskphone-sendurl-io"));
-    // Writes the 503 of a handler that overran its deadline, while its own thread is still busy;
-    // there are never more such handlers than workers.
-    this.latePool =
-        new ThreadPoolExecutor(
-            b.workers,
-            b.workers,
-            30,
-            TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(),
-            threads("deskphone-sendurl-late"));
-    latePool.allowCoreThreadTimeOut(true);
-    SendUrlEndpoint endpoint =
-        b.endpoint.responder(new BoundedResponder(b.responder, b.workers)).build();
-    ServerLimits limits =
-        new ServerLimits(
-            b.maxRequestLine,
-            b.maxHeaderBytes,
-            b.maxHeaders,
-            SendUrlRequest.MAX_BODY_BYTES,
-            b.idleTimeout,
-            b.readTimeout,
-            b.handlerTimeout);
-    this.socket = new ServerSocket();
-    try {
-      socket.bind(b.bind, b.backlog);
-    } catch (IOException e) {
-      socket.close();
-      ioPool.shutdownNow();
-      latePool.shutdownNow();
-      throw e;
-    }
-    String servedPath = path;
-    SSLSocketFactory tls = https ? b.sslContext.getSocketFactory() : null;
-    this.listener =
-        new SendUrlListener(
-            socket,
-            ioPool,
-            b.maxConnections,
-            (s, open) ->
-                new SendUrlConnection(s, tls, open, servedPath, endpoint, limits, latePool),
-            "deskphone-sendurl-accept");
-  }
-
-  private static ThreadFactory threads(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+  private SendUrlServer(EndpointServer server, String path) {
+    this.server = server;
+    this.path = path;
   }
 
   /**
@@ -161,14 +76,7 @@ public final class SendUrlServer implements AutoCloseable {
    * @return the URI, such as {@code http://127.0.0.1:41234/}
    */
   public URI uri() {
-    InetSocketAddress a = address();
-    InetAddress address =
-        a.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a.getAddress();
-    String host = address.getHostAddress();
-    if (host.indexOf(':') >= 0) {
-      host = "[" + host + "]";
-    }
-    return URI.create((https ? "https" : "http") + "://" + host + ":" + a.getPort() + path);
+    return server.uri(path);
   }
 
   /**
@@ -177,15 +85,13 @@ public final class SendUrlServer implements AutoCloseable {
    * @return the address
    */
   public InetSocketAddress address() {
-    return (InetSocketAddress) socket.getLocalSocketAddress();
+    return server.address();
   }
 
   /** Stops the server at once: no new connections, open connections dropped, threads ended. */
   @Override
   public void close() {
-    listener.close();
-    ioPool.shutdownNow();
-    latePool.shutdownNow();
+    server.close();
   }
 
   /** The URI, for logs. */
@@ -194,22 +100,15 @@ public final class SendUrlServer implements AutoCloseable {
     return "SendUrlServer[" + uri() + "]";
   }
 
-  /** Configures a {@link SendUrlServer}. Not thread-safe. */
+  /**
+   * Configures a {@link SendUrlServer}: where it listens, and the {@link SendUrlEndpoint} it
+   * serves. Not thread-safe.
+   */
   public static final class Builder {
     private final SendUrlEndpoint.Builder endpoint = SendUrlEndpoint.builder();
-    private SendUrlResponder responder;
     private InetSocketAddress bind;
     private String path = "/";
     private SSLContext sslContext;
-    private int workers = 16;
-    private int backlog = 64;
-    private int maxConnections = 512;
-    private int maxRequestLine = 8 * 1024;
-    private int maxHeaderBytes = 16 * 1024;
-    private int maxHeaders = 64;
-    private Duration idleTimeout = Duration.ofSeconds(30);
-    private Duration readTimeout = Duration.ofSeconds(10);
-    private Duration handlerTimeout = Duration.ofSeconds(5);
 
     private Builder() {}
 
@@ -220,12 +119,7 @@ public final class SendUrlServer implements AutoCloseable {
      * @return this builder
      */
     public Builder bind(InetSocketAddress address) {
-      Objects.requireNonNull(address, "address");
-      if (address.isUnresolved()) {
-        throw new IllegalArgumentException(
-            "bind address must be resolved, was " + Checks.quote(address.getHostString()));
-      }
-      this.bind = address;
+      this.bind = Objects.requireNonNull(address, "address");
       return this;
     }
 
@@ -237,69 +131,7 @@ public final class SendUrlServer implements AutoCloseable {
      * @throws IllegalArgumentException otherwise
      */
     public Builder path(String path) {
-      Objects.requireNonNull(path, "path");
-      if (!path.matches("/[A-Za-z0-9/._~-]{0,255}")) {
-        throw new IllegalArgumentException(
-            "path must start with '/' and hold only ASCII letters, digits and / - . _ ~, was "
-                + Checks.quote(path));
-      }
-      this.path = path;
-      return this;
-    }
-
-    /**
-     * Sets the {@code userid} and {@code password} the keys are set up with; see {@link
-     * SendUrlEndpoint.Builder#credentials(String, String)}.
-     *
-     * @param userId the user id
-     * @param password the password
-     * @return this builder
-     */
-    public Builder credentials(String userId, String password) {
-      endpoint.credentials(Credentials.of(userId, password));
-      return this;
-    }
-
-    /**
-     * Accepts requests without credentials; see {@link SendUrlEndpoint.Builder#withoutCredentials}.
-     *
-     * @return this builder
-     */
-    public Builder withoutCredentials() {
-      endpoint.withoutCredentials();
-      return this;
-    }
-
-    /**
-     * Sets the handler that decides the LEDs. This or {@link #responder} is required.
-     *
-     * @param handler the handler
-     * @return this builder
-     */
-    public Builder handler(SendUrlHandler handler) {
-      this.responder = SendUrlResponder.of(handler);
-      return this;
-    }
-
-    /**
-     * Sets the responder that decides the full reply, for example {@link SendUrlRoutes}.
-     *
-     * @param responder the responder
-     * @return this builder
-     */
-    public Builder responder(SendUrlResponder responder) {
-      this.responder = Objects.requireNonNull(responder, "responder");
-      return this;
-    }
-
-    /**
-     * Completes pending pushes of {@code correlation}; see {@link PushCorrelation}.
-     *
-     * @param correlation the correlation
-     * @return this builder
-     */
-    public Builder correlation(PushCorrelation correlation) {
-      endpoint.correlation(correlation);
+      this.path = Checks.endpointPath(path);
       return this;
     }
 
@@ -316,138 +148,83 @@ public final class SendUrlServer implements AutoCloseable {
     }
 
     /**
-     * Sets how many handlers may run at once. Defaults to 16.
+     * As {@link SendUrlEndpoint.Builder#credentials(String, String)}.
      *
-     * @param workers 1 to 1024
+     * @param userId the user id
+     * @param password the password
      * @return this builder
      */
-    public Builder workers(int workers) {
-      this.workers = range("workers", workers, 1, 1024);
+    public Builder credentials(String userId, String password) {
+      endpoint.credentials(userId, password);
       return this;
     }
 
     /**
-     * Sets the time a handler has to answer. Defaults to 5 seconds.
+     * As {@link SendUrlEndpoint.Builder#withoutCredentials()}.
      *
-     * @param handlerTimeout positive
      * @return this builder
      */
-    public Builder handlerTimeout(Duration handlerTimeout) {
-      this.handlerTimeout = Checks.positive(handlerTimeout, "handlerTimeout");
+    public Builder withoutCredentials() {
+      endpoint.withoutCredentials();
       return this;
     }
 
     /**
-     * Sets how long a connection may wait for its next request (its first one, or the next one on a
-     * kept-alive connection) before it is closed. Defaults to 30 seconds.
+     * As {@link SendUrlEndpoint.Builder#handler(SendUrlHandler)}.
      *
-     * @param idleTimeout positive
+     * @param handler the handler
      * @return this builder
      */
-    public Builder idleTimeout(Duration idleTimeout) {
-      this.idleTimeout = Checks.positive(idleTimeout, "idleTimeout");
+    public Builder handler(SendUrlHandler handler) {
+      endpoint.handler(handler);
       return this;
     }
 
     /**
-     * Sets the time a client has to send its whole request (line, headers and body) once its first
-     * byte arrived. Defaults to 10 seconds.
+     * As {@link SendUrlEndpoint.Builder#responder(SendUrlResponder)}.
      *
-     * @param readTimeout positive
+     * @param responder the responder
      * @return this builder
      */
-    public Builder readTimeout(Duration readTimeout) {
-      this.readTimeout = Checks.positive(readTimeout, "readTimeout");
+    public Builder responder(SendUrlResponder responder) {
+      endpoint.responder(responder);
       return this;
     }
 
     /**
-     * Sets the longest request target (path and query). Defaults to 8 KiB.
+     * As {@link SendUrlEndpoint.Builder#correlation(PushCorrelation)}.
      *
-     * @param chars 256 to 65536
+     * @param correlation the correlation
      * @return this builder
      */
-    public Builder maxRequestLine(int chars) {
-      this.maxRequestLine = range("maxRequestLine", chars, 256, 65536);
+    public Builder correlation(PushCorrelation correlation) {
+      endpoint.correlation(correlation);
       return this;
     }
 
     /**
-     * Sets the most header bytes a request may carry. Defaults to 16 KiB.
-     *
-     * @param bytes 1024 to 262144
-     * @return this builder
-     */
-    public Builder maxHeaderBytes(int bytes) {
-      this.maxHeaderBytes = range("maxHeaderBytes", bytes, 1024, 262144);
-      return this;
-    }
-
-    /**
-     * Sets the most header fields a request may carry. Defaults to 64.
-     *
-     * @param fields 8 to 200
-     * @return this builder
-     */
-    public Builder maxHeaders(int fields) {
-      this.maxHeaders = range("maxHeaders", fields, 8, 200);
-      return this;
-    }
-
-    /**
-     * Sets how many connections may be open at once, each served on a thread of its own. Defaults
-     * to 512. At the limit a new connection closes one that is waiting for its next request, or is
-     * closed unanswered if none is.
-     *
-     * @param maxConnections 1 to 10000
-     * @return this builder
-     */
-    public Builder maxConnections(int maxConnections) {
-      this.maxConnections = range("maxConnections", maxConnections, 1, 10_000);
-      return this;
-    }
-
-    /**
-     * Sets the listen backlog. Defaults to 64.
-     *
-     * @param backlog 1 to 4096
-     * @return this builder
-     */
-    public Builder backlog(int backlog) {
-      this.backlog = range("backlog", backlog, 1, 4096);
-      return this;
-    }
-
-    private static int range(String field, int value, int min, int max) {
-      if (value < min || value > max) {
-        throw new IllegalArgumentException(
-            field + " must be " + min + " to " + max + ", was " + value);
-      }
-      return value;
-    }
-
-    /**
-     * Binds and starts the server.
+     * Builds the endpoint, then binds and starts the server; it serves until {@link
+     * SendUrlServer#close()}.
      *
      * @return the running server
-     * @throws IllegalArgumentException if no bind address or handler is set, or the credentials are
+     * @throws IllegalStateException if no bind address or handler is set, or the credentials are
      *     neither set nor waived
+     * @throws IllegalArgumentException if the bind address is unresolved, or the credentials are
+     *     both set and waived
      * @throws UncheckedIOException if the address cannot be bound
      */
     public SendUrlServer start() {
-      if (bind == null) {
-        throw new IllegalArgumentException(
-            "bind is required: the address and port to listen on, such as 0.0.0.0:8080");
+      EndpointServer.Builder server =
+          EndpointServer.builder()
+              .endpoint(path, endpoint.build())
+              .maxBodyBytes(SendUrlRequest.MAX_BODY_BYTES);
+      if (bind != null) {
+        server.bind(bind);
       }
-      if (responder == null) {
-        throw new IllegalArgumentException("a handler or responder is required");
+      if (sslContext != null) {
+        server.https(sslContext);
       }
-      endpoint.responder(responder).build(); // checks the credentials setting before binding
-      try {
-        return new SendUrlServer(this);
-      } catch (IOException e) {
-        throw new UncheckedIOException("could not bind the Send URL server to " + bind, e);
-      }
+      return new SendUrlServer(server.start(), path);
     }
   }
 }

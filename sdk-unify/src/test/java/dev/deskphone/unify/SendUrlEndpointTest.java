@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deskphone.core.LedColour;
 import dev.deskphone.core.LedState;
 import dev.deskphone.core.PhoneHeaders;
-import dev.deskphone.core.PhoneResponse;
 import dev.deskphone.core.Turnled;
 import dev.deskphone.core.TurnledResponse;
+import dev.deskphone.core.server.EndpointRequest;
+import dev.deskphone.core.server.EndpointResponse;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SendUrlEndpointTest {
   private static final String GOOD = "userid=MyUsername&password=MyPassword&symbn=Key1";
   private static final byte[] NO_BODY = new byte[0];
+  private static final InetSocketAddress PEER = new InetSocketAddress("10.0.0.7", 40000);
 
   private final AtomicInteger calls = new AtomicInteger();
 
@@ -43,27 +47,42 @@ class SendUrlEndpointTest {
                 .build()));
   }
 
-  private static PhoneResponse get(SendUrlEndpoint e, String query) {
-    return e.handle("GET", query, PhoneHeaders.empty(), NO_BODY);
+  private static EndpointResponse get(SendUrlEndpoint e, String query) {
+    return call(e, "GET", query, PhoneHeaders.empty(), NO_BODY);
+  }
+
+  /** The endpoint's answer to a request for {@code /}, with {@code query} unless it is null. */
+  private static EndpointResponse call(
+      SendUrlEndpoint e, String method, String query, PhoneHeaders headers, byte[] body) {
+    return e.handle(
+        EndpointRequest.of(method, query == null ? "/" : "/?" + query, headers, body, PEER));
+  }
+
+  private static String text(EndpointResponse r) {
+    return new String(r.body(), StandardCharsets.UTF_8);
+  }
+
+  private static Optional<String> header(EndpointResponse r, String name) {
+    return r.headers().firstValue(name);
   }
 
   @Test
   void answersTurnledXmlWithItsContentType() {
-    PhoneResponse r = get(endpoint(SendUrlEndpointTest::red), GOOD);
+    EndpointResponse r = get(endpoint(SendUrlEndpointTest::red), GOOD);
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.header("Content-Type")).contains("text/xml; charset=UTF-8");
+    assertThat(header(r, "Content-Type")).contains("text/xml; charset=UTF-8");
     assertThat(TurnledXml.read(r.body()).turnleds().get(0).colour()).contains(LedColour.RED);
   }
 
   @Test
   void answersAPostFormAlike() {
-    PhoneResponse r =
-        endpoint(SendUrlEndpointTest::red)
-            .handle(
-                "POST",
-                null,
-                PhoneHeaders.of("Content-Type", "application/x-www-form-urlencoded"),
-                GOOD.getBytes(StandardCharsets.UTF_8));
+    EndpointResponse r =
+        call(
+            endpoint(SendUrlEndpointTest::red),
+            "POST",
+            null,
+            PhoneHeaders.of("Content-Type", "application/x-www-form-urlencoded"),
+            GOOD.getBytes(StandardCharsets.UTF_8));
     assertThat(r.status()).isEqualTo(200);
     assertThat(TurnledXml.read(r.body()).turnleds()).hasSize(1);
   }
@@ -81,23 +100,23 @@ class SendUrlEndpointTest {
       })
   void missingOrWrongCredentialsGetTheSame403AndNeverReachTheHandler(String query) {
     SendUrlEndpoint e = endpoint(SendUrlEndpointTest::red);
-    PhoneResponse r = get(e, query);
+    EndpointResponse r = get(e, query);
     assertThat(r.status()).isEqualTo(403);
-    assertThat(r.bodyText()).isEqualTo("forbidden\n");
+    assertThat(text(r)).isEqualTo("forbidden\n");
     assertThat(calls).hasValue(0);
   }
 
   @Test
   void acknowledgeIsAnEmpty200ThatOnlyComesWhenAskedFor() {
-    PhoneResponse r = get(endpoint(request -> SendUrlReply.acknowledge()), GOOD);
+    EndpointResponse r = get(endpoint(request -> SendUrlReply.acknowledge()), GOOD);
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.bodyLength()).isZero();
-    assertThat(r.header("Content-Type")).contains("text/xml; charset=UTF-8");
+    assertThat(header(r, "Content-Type")).contains("text/xml; charset=UTF-8");
   }
 
   @Test
   void aHandlerThatReturnsNullGets500NotAnAcknowledgement() {
-    PhoneResponse r = get(endpoint(request -> null), GOOD);
+    EndpointResponse r = get(endpoint(request -> null), GOOD);
     assertThat(r.status()).isEqualTo(500);
     assertThat(r.bodyLength()).isPositive();
   }
@@ -111,7 +130,7 @@ class SendUrlEndpointTest {
 
   @Test
   void aHandlerThatThrowsGets500WithoutAStackTrace() {
-    PhoneResponse r =
+    EndpointResponse r =
         get(
             endpoint(
                 request -> {
@@ -119,10 +138,36 @@ class SendUrlEndpointTest {
                 }),
             GOOD);
     assertThat(r.status()).isEqualTo(500);
-    assertThat(r.bodyText())
+    assertThat(text(r))
         .isEqualTo("the handler failed\n")
         .doesNotContain("hunter2")
         .doesNotContain("Exception");
+  }
+
+  @Test
+  void anInterruptedHandlerGets503AndTheInterruptFlagIsKept() {
+    EndpointResponse r =
+        get(
+            endpoint(
+                request -> {
+                  throw new InterruptedException();
+                }),
+            GOOD);
+    boolean interrupted = Thread.interrupted(); // also clears it for the next test
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(text(r)).isEqualTo("the handler was interrupted\n");
+    assertThat(interrupted).isTrue();
+  }
+
+  @Test
+  void thePathIsTheHostsBusinessAndIsNotRead() {
+    EndpointResponse r =
+        endpoint(SendUrlEndpointTest::red)
+            .handle(
+                EndpointRequest.of(
+                    "GET", "/any/path/at/all?" + GOOD, PhoneHeaders.empty(), NO_BODY, PEER));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(TurnledXml.read(r.body()).turnleds().get(0).symbolicName()).isEqualTo("Key1");
   }
 
   @Test
@@ -150,38 +195,38 @@ class SendUrlEndpointTest {
   @Test
   void malformedRequestsGet400AndNoHandlerCall() {
     SendUrlEndpoint e = endpoint(SendUrlEndpointTest::red);
-    PhoneResponse r = get(e, GOOD + "&x=%zz");
+    EndpointResponse r = get(e, GOOD + "&x=%zz");
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.bodyText()).contains("malformed percent-encoding");
+    assertThat(text(r)).contains("malformed percent-encoding");
     assertThat(get(e, "userid=MyUsername&password=MyPassword").status()).isEqualTo(400);
     assertThat(calls).hasValue(0);
   }
 
   @Test
   void aBadPasswordEncodingIsNeverEchoed() {
-    PhoneResponse r = get(endpoint(SendUrlEndpointTest::red), "symbn=K&password=hunter%2");
+    EndpointResponse r = get(endpoint(SendUrlEndpointTest::red), "symbn=K&password=hunter%2");
     assertThat(r.status()).isEqualTo(400);
-    assertThat(r.bodyText()).doesNotContain("hunter");
+    assertThat(text(r)).doesNotContain("hunter");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"PUT", "DELETE", "HEAD", "OPTIONS", "get"})
   void otherMethodsGet405WithAllow(String method) {
-    PhoneResponse r =
-        endpoint(SendUrlEndpointTest::red).handle(method, GOOD, PhoneHeaders.empty(), NO_BODY);
+    EndpointResponse r =
+        call(endpoint(SendUrlEndpointTest::red), method, GOOD, PhoneHeaders.empty(), NO_BODY);
     assertThat(r.status()).isEqualTo(405);
-    assertThat(r.header("Allow")).contains("GET, POST");
+    assertThat(header(r, "Allow")).contains("GET, POST");
   }
 
   @Test
   void aPostThatIsNotAFormGets415() {
-    PhoneResponse r =
-        endpoint(SendUrlEndpointTest::red)
-            .handle(
-                "POST",
-                null,
-                PhoneHeaders.of("Content-Type", "application/json"),
-                "{}".getBytes(StandardCharsets.UTF_8));
+    EndpointResponse r =
+        call(
+            endpoint(SendUrlEndpointTest::red),
+            "POST",
+            null,
+            PhoneHeaders.of("Content-Type", "application/json"),
+            "{}".getBytes(StandardCharsets.UTF_8));
     assertThat(r.status()).isEqualTo(415);
     assertThat(calls).hasValue(0);
   }
@@ -234,12 +279,21 @@ class SendUrlEndpointTest {
   void credentialsAreRequiredUnlessWaived() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> SendUrlEndpoint.builder().handler(r -> null).build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("withoutCredentials()");
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> SendUrlEndpoint.builder().withoutCredentials().build())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("handler or responder is required");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                SendUrlEndpoint.builder()
+                    .credentials("u", "p")
+                    .withoutCredentials()
+                    .handler(r -> null)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("credentials and withoutCredentials() exclude each other");
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.deskphone.core.internal;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Validation helpers shared by the SDK modules. Not a public API: this package is exported only to
@@ -34,6 +35,8 @@ public final class Checks {
   private static final String XML_RULE =
       "only characters XML 1.0 allows (U+0009, U+000A, U+000D, U+0020 to U+D7FF,"
           + " U+E000 to U+FFFD, U+10000 to U+10FFFF; no unpaired surrogates)";
+
+  private static final Pattern ENDPOINT_PATH = Pattern.compile("/[A-Za-z0-9/._~-]{0,255}");
 
   private Checks() {}
 
@@ -211,6 +214,24 @@ public final class Checks {
    */
   public static boolean isHttpTokenChar(char c) {
     return isTokenChar(c, HTTP_TOKEN_EXTRA);
+  }
+
+  /**
+   * Checks a path an endpoint is served at.
+   *
+   * @param path the path
+   * @return the path
+   * @throws IllegalArgumentException unless it is {@code /} followed by at most 255 ASCII letters,
+   *     digits and {@code / - . _ ~}
+   */
+  public static String endpointPath(String path) {
+    Objects.requireNonNull(path, "path");
+    if (!ENDPOINT_PATH.matcher(path).matches()) {
+      throw new IllegalArgumentException(
+          "path must start with '/' and hold at most 256 ASCII letters, digits and / - . _ ~, was "
+              + quote(path));
+    }
+    return path;
   }
 
   /**

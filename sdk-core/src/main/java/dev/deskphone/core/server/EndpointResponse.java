@@ -41,14 +41,19 @@ public final class EndpointResponse {
    * @param status the status, 200 to 599 (a host sends {@code 100 Continue} itself)
    * @param headers the header fields, without {@code Content-Length}, {@code Transfer-Encoding},
    *     {@code Connection}, {@code Keep-Alive}, {@code Upgrade}, {@code TE}, {@code Trailer}
-   * @param body the body, empty for none (copied)
-   * @throws IllegalArgumentException for another status or one of those headers
+   * @param body the body, empty for none and always empty for {@code 204} and {@code 304} (copied)
+   * @throws IllegalArgumentException for another status, one of those headers, or a body on a
+   *     {@code 204} or {@code 304}
    */
   public static EndpointResponse of(int status, PhoneHeaders headers, byte[] body) {
     Objects.requireNonNull(headers, "headers");
     Objects.requireNonNull(body, "body");
     if (status < 200 || status > 599) {
       throw new IllegalArgumentException("status must be 200 to 599, was " + status);
+    }
+    if ((status == 204 || status == 304) && body.length > 0) {
+      throw new IllegalArgumentException(
+          "a " + status + " response has no body, was given " + body.length + " bytes");
     }
     headers.forEach(
         (name, value) -> {

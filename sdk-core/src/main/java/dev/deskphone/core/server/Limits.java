@@ -1,9 +1,9 @@
-package dev.deskphone.unify.internal;
+package dev.deskphone.core.server;
 
 import java.time.Duration;
 
 /**
- * The limits a Send URL server enforces on each connection and request, in its own code.
+ * The limits an {@link EndpointServer} enforces on each connection and request.
  *
  * @param maxRequestLine the longest request target, in characters
  * @param maxHeaderBytes the most header bytes (names, values and line ends)
@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param readTimeout the time to read the request line, headers and body once its first byte came
  * @param handlerTimeout the time the handler has to answer, and the answer to be written
  */
-public record ServerLimits(
+record Limits(
     int maxRequestLine,
     int maxHeaderBytes,
     int maxHeaders,

@@ -1,22 +1,22 @@
-package dev.deskphone.unify.internal;
+package dev.deskphone.core.server;
 
 /**
  * A request that cannot be served as sent: answered with {@link #status()} and the message, then
  * the connection is closed.
  */
-public final class BadRequestException extends Exception {
+final class BadRequestException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final int status;
 
   /** With the status to answer and what was wrong, for the client. */
-  public BadRequestException(int status, String message) {
+  BadRequestException(int status, String message) {
     super(message, null, false, false);
     this.status = status;
   }
 
   /** The status to answer with. */
-  public int status() {
+  int status() {
     return status;
   }
 }

@@ -1,5 +1,6 @@
-package dev.deskphone.unify.internal;
+package dev.deskphone.core.server;
 
+import dev.deskphone.core.internal.PercentEncoding;
 import java.util.HexFormat;
 
 /**
@@ -49,7 +50,7 @@ final class HostSyntax {
           return false;
         }
         i += 2;
-      } else if (!isUnreserved(c) && SUB_DELIMS.indexOf(c) < 0) {
+      } else if (!PercentEncoding.isUnreserved(c) && SUB_DELIMS.indexOf(c) < 0) {
         return false;
       }
     }
@@ -70,7 +71,7 @@ final class HostSyntax {
       }
       for (int i = dot + 1; i < s.length(); i++) {
         char c = s.charAt(i);
-        if (!isUnreserved(c) && SUB_DELIMS.indexOf(c) < 0 && c != ':') {
+        if (!PercentEncoding.isUnreserved(c) && SUB_DELIMS.indexOf(c) < 0 && c != ':') {
           return false;
         }
       }
@@ -154,15 +155,5 @@ final class HostSyntax {
       }
     }
     return true;
-  }
-
-  private static boolean isUnreserved(char c) {
-    return (c >= 'a' && c <= 'z')
-        || (c >= 'A' && c <= 'Z')
-        || (c >= '0' && c <= '9')
-        || c == '-'
-        || c == '.'
-        || c == '_'
-        || c == '~';
   }
 }

@@ -1,4 +1,4 @@
-package dev.deskphone.unify;
+package dev.deskphone.core.server;
 
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -17,7 +17,12 @@ final class RawHttp implements AutoCloseable {
   private final Socket socket;
 
   RawHttp(int port) throws IOException {
-    this.socket = new Socket(InetAddress.getLoopbackAddress(), port);
+    this(new Socket(InetAddress.getLoopbackAddress(), port));
+  }
+
+  /** Over a socket already connected, such as a TLS one. */
+  RawHttp(Socket socket) throws IOException {
+    this.socket = socket;
     socket.setSoTimeout(10_000);
   }
 

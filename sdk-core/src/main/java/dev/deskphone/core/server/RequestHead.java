@@ -1,4 +1,4 @@
-package dev.deskphone.unify.internal;
+package dev.deskphone.core.server;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,11 +12,18 @@ import java.util.Locale;
  * @param http11 true for HTTP/1.1, false for HTTP/1.0
  * @param fields header names and values in turn, names lower case, values trimmed
  */
-public record RequestHead(
+record RequestHead(
     String method, String rawPath, String rawQuery, boolean http11, List<String> fields) {
 
+  /**
+   * The request target as it is passed on: the raw path, then {@code ?} and the raw query if any.
+   */
+  String target() {
+    return rawQuery == null ? rawPath : rawPath + "?" + rawQuery;
+  }
+
   /** The first value of header {@code name} (lower case), or null. */
-  public String header(String name) {
+  String header(String name) {
     for (int i = 0; i < fields.size(); i += 2) {
       if (fields.get(i).equals(name)) {
         return fields.get(i + 1);
@@ -26,7 +33,7 @@ public record RequestHead(
   }
 
   /** How many fields named {@code name} (lower case) there are. */
-  public int count(String name) {
+  int count(String name) {
     int n = 0;
     for (int i = 0; i < fields.size(); i += 2) {
       if (fields.get(i).equals(name)) {
@@ -37,7 +44,7 @@ public record RequestHead(
   }
 
   /** Whether the client wants the connection kept open after the answer. */
-  public boolean keepAlive() {
+  boolean keepAlive() {
     String connection = header("connection");
     if (connection == null) {
       return http11;
@@ -48,7 +55,7 @@ public record RequestHead(
   }
 
   /** Whether the client asked for a {@code 100 Continue} before it sends the body. */
-  public boolean expectsContinue() {
+  boolean expectsContinue() {
     String expect = header("expect");
     return expect != null && expect.equalsIgnoreCase("100-continue");
   }

@@ -9,7 +9,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.deskphone.core.LedState;
 import dev.deskphone.core.Turnled;
 import dev.deskphone.core.TurnledResponse;
-import dev.deskphone.unify.SendUrlServer;
+import dev.deskphone.core.server.EndpointServer;
+import dev.deskphone.unify.SendUrlEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,11 +25,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * SendUrlServer's own HTTP/1.1 reader and connection loop, from raw bytes on the wire: any input
- * gets nothing or answers that start with a status line, never the password, a stack trace or a
- * 500.
+ * EndpointServer's own HTTP/1.1 reader and connection loop, hosting a SendUrlEndpoint, from raw
+ * bytes on the wire: any input gets nothing or answers that start with a status line, never the
+ * password, a stack trace or a 500.
  */
-class SendUrlServerWireFuzzTest {
+class EndpointServerWireFuzzTest {
   private static final String SENTINEL = "S3ntinel-Wire-Pw";
   private static final Pattern STATUS = Pattern.compile("HTTP/1\\.1 (\\d{3}) ");
   private static final byte[] GET =
@@ -40,14 +41,20 @@ class SendUrlServerWireFuzzTest {
           .getBytes(StandardCharsets.ISO_8859_1);
 
   /** One server for every input; short deadlines so that a truncated request ends fast. */
-  private static final SendUrlServer SERVER =
-      SendUrlServer.builder()
+  private static final EndpointServer SERVER =
+      EndpointServer.builder()
           .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-          .credentials("MyUsername", SENTINEL)
+          .endpoint(
+              "/",
+              SendUrlEndpoint.builder()
+                  .credentials("MyUsername", SENTINEL)
+                  // A fixed key, so that no answer echoes what the input chose.
+                  .handler(
+                      request ->
+                          TurnledResponse.of(Turnled.builder("K").state(LedState.ON).build()))
+                  .build())
           .readTimeout(Duration.ofMillis(200))
           .idleTimeout(Duration.ofMillis(200))
-          // A fixed key, so that no answer echoes what the input chose.
-          .handler(request -> TurnledResponse.of(Turnled.builder("K").state(LedState.ON).build()))
           .start();
 
   @FuzzTest(maxDuration = "30s")

@@ -1,4 +1,4 @@
-package dev.deskphone.unify.internal;
+package dev.deskphone.core.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** RequestReader over a real loopback connection: raw bytes in on one side, read on the other. */
 class RequestReaderTest {
-  private static final ServerLimits LIMITS =
-      new ServerLimits(
+  private static final Limits LIMITS =
+      new Limits(
           256, 1024, 8, 64, Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofSeconds(5));
 
   private ServerSocket listener;
@@ -57,7 +57,7 @@ class RequestReaderTest {
   }
 
   /** Sends {@code raw} and returns a reader that has seen the first byte of it. */
-  private RequestReader reader(String raw, ServerLimits limits) throws IOException {
+  private RequestReader reader(String raw, Limits limits) throws IOException {
     send(raw);
     RequestReader reader = new RequestReader(accepted, limits);
     assertThat(reader.awaitRequest(10_000)).isTrue();
@@ -69,14 +69,14 @@ class RequestReaderTest {
   }
 
   /** Reads a whole request, head and body, as the connection does. */
-  private static byte[] request(RequestReader reader, ServerLimits limits) throws Exception {
+  private static byte[] request(RequestReader reader, Limits limits) throws Exception {
     RequestHead head = reader.readHead(deadline());
     int length = RequestReader.bodyLength(head, limits.maxBodyBytes());
     return reader.readBody(length, limits.maxBodyBytes(), deadline());
   }
 
   /** The status {@code raw} is refused with; fails if it is read as a request. */
-  private int refusal(RequestReader reader, ServerLimits limits) throws Exception {
+  private int refusal(RequestReader reader, Limits limits) throws Exception {
     try {
       byte[] body = request(reader, limits);
       throw new AssertionError("read as a request, body " + body.length + " bytes");
@@ -178,8 +178,8 @@ class RequestReaderTest {
   @Test
   void aBodyLongerThanTheBufferIsReadWhole() throws Exception {
     String body = "x".repeat(10_000);
-    ServerLimits limits =
-        new ServerLimits(
+    Limits limits =
+        new Limits(
             256,
             1024,
             8,

@@ -1,4 +1,4 @@
-package dev.deskphone.unify.internal;
+package dev.deskphone.core.server;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,12 +15,12 @@ import java.util.function.BiFunction;
  * {@code maxConnections} open at once. At that limit a new connection closes one that is idle
  * between requests to make room, or is itself closed unanswered if none is. Thread-safe.
  */
-public final class SendUrlListener implements AutoCloseable {
+final class Listener implements AutoCloseable {
   private final ServerSocket server;
   private final ThreadPoolExecutor pool;
   private final int maxConnections;
-  private final BiFunction<Socket, Set<SendUrlConnection>, SendUrlConnection> connections;
-  private final Set<SendUrlConnection> open = ConcurrentHashMap.newKeySet();
+  private final BiFunction<Socket, Set<Connection>, Connection> connections;
+  private final Set<Connection> open = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
   private volatile boolean closed;
 
@@ -28,11 +28,11 @@ public final class SendUrlListener implements AutoCloseable {
    * Starts accepting on {@code server}; {@code connections} makes the connection for an accepted
    * socket, given the set it belongs to while open.
    */
-  public SendUrlListener(
+  Listener(
       ServerSocket server,
       ThreadPoolExecutor pool,
       int maxConnections,
-      BiFunction<Socket, Set<SendUrlConnection>, SendUrlConnection> connections,
+      BiFunction<Socket, Set<Connection>, Connection> connections,
       String threadName) {
     this.server = server;
     this.pool = pool;
@@ -68,7 +68,7 @@ public final class SendUrlListener implements AutoCloseable {
         closeQuietly(socket);
         continue;
       }
-      SendUrlConnection connection = connections.apply(socket, open);
+      Connection connection = connections.apply(socket, open);
       open.add(connection);
       if (closed) {
         connection.close();
@@ -83,7 +83,7 @@ public final class SendUrlListener implements AutoCloseable {
   }
 
   private boolean closeAnIdleConnection() {
-    for (SendUrlConnection c : open) {
+    for (Connection c : open) {
       if (c.closeIfIdle()) {
         return true;
       }
@@ -99,11 +99,6 @@ public final class SendUrlListener implements AutoCloseable {
     }
   }
 
-  /** How many connections are open. */
-  public int openConnections() {
-    return open.size();
-  }
-
   /** Stops accepting and closes every open connection. */
   @Override
   public void close() {
@@ -113,7 +108,7 @@ public final class SendUrlListener implements AutoCloseable {
     } catch (IOException e) {
       // closing anyway
     }
-    for (SendUrlConnection c : open) {
+    for (Connection c : open) {
       c.close();
     }
   }

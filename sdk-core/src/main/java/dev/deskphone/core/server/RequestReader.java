@@ -1,4 +1,4 @@
-package dev.deskphone.unify.internal;
+package dev.deskphone.core.server;
 
 import dev.deskphone.core.internal.Checks;
 import java.io.EOFException;
@@ -19,16 +19,16 @@ import java.util.Locale;
  * deadline that passes is a {@link SocketTimeoutException}, after which the connection is dropped.
  * Bytes after one request stay buffered for the next. Not thread-safe: one per connection thread.
  */
-public final class RequestReader {
+final class RequestReader {
   /** {@link #bodyLength} for a chunked body. */
-  public static final int CHUNKED = -1;
+  static final int CHUNKED = -1;
 
   private static final byte[] EMPTY = new byte[0];
   private static final int MAX_CHUNK_LINE = 1024;
 
   private final Socket socket;
   private final InputStream in;
-  private final ServerLimits limits;
+  private final Limits limits;
   private final int maxLine;
   private byte[] buf = new byte[2048];
   private int pos;
@@ -36,7 +36,7 @@ public final class RequestReader {
   private int timeout = -1;
 
   /** Reads from {@code socket} within {@code limits}. */
-  public RequestReader(Socket socket, ServerLimits limits) throws IOException {
+  RequestReader(Socket socket, Limits limits) throws IOException {
     this.socket = socket;
     this.in = socket.getInputStream();
     this.limits = limits;
@@ -51,7 +51,7 @@ public final class RequestReader {
    * @return false if the client closed the connection instead
    * @throws SocketTimeoutException if nothing came in time
    */
-  public boolean awaitRequest(int idleMillis) throws IOException {
+  boolean awaitRequest(int idleMillis) throws IOException {
     if (pos < end) {
       return true;
     }
@@ -69,7 +69,7 @@ public final class RequestReader {
   /**
    * Reads the request line and the header fields, by {@code deadline} ({@link System#nanoTime}).
    */
-  public RequestHead readHead(long deadline) throws IOException, BadRequestException {
+  RequestHead readHead(long deadline) throws IOException, BadRequestException {
     byte first = buf[pos];
     if (first != '\r' && first != '\n' && !Checks.isHttpTokenChar((char) (first & 0xff))) {
       // Such as a TLS ClientHello on the plain port: refused now, not at the read deadline.
@@ -201,9 +201,10 @@ public final class RequestReader {
    * server use its own name, and Jetty's {@code HttpParser} and Apache httpd's {@code fix_hostname}
    * both take it. With an absolute-form target the Host line must still be there, once and valid,
    * but its value is not compared with the target's authority, which counts instead (RFC 9112
-   * 3.2.2) and is checked by {@link #readHead}. The server routes by path alone and reads neither.
+   * 3.2.2) and is checked by {@link #readHead}. The server routes by path alone; an endpoint gets
+   * the Host line as it came.
    */
-  public static void checkHost(RequestHead head) throws BadRequestException {
+  static void checkHost(RequestHead head) throws BadRequestException {
     int hosts = head.count("host");
     if (hosts == 0 && head.http11()) {
       throw new BadRequestException(400, "an HTTP/1.1 request must have a Host header");
@@ -221,7 +222,7 @@ public final class RequestReader {
    *
    * @return its length, or {@link #CHUNKED}
    */
-  public static int bodyLength(RequestHead head, int max) throws BadRequestException {
+  static int bodyLength(RequestHead head, int max) throws BadRequestException {
     int codings = head.count("transfer-encoding");
     int lengths = head.count("content-length");
     if (codings > 0) {
@@ -264,8 +265,7 @@ public final class RequestReader {
    * @param length its length, or {@link #CHUNKED}
    * @param max the most bytes a chunked body may hold
    */
-  public byte[] readBody(int length, int max, long deadline)
-      throws IOException, BadRequestException {
+  byte[] readBody(int length, int max, long deadline) throws IOException, BadRequestException {
     if (length == 0) {
       return EMPTY;
     }
