@@ -328,7 +328,7 @@ abstract class EndpointHostingSuite {
    * A Content-Type without spaces, in lower case: containers rewrite it to the same media type
    * (Jetty lower-cases the charset, Tomcat drops the space before it).
    */
-  private static String mediaType(String contentType) {
+  static String mediaType(String contentType) {
     return contentType.replace(" ", "").toLowerCase(Locale.ROOT);
   }
 

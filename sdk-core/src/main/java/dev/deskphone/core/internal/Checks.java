@@ -36,7 +36,8 @@ public final class Checks {
       "only characters XML 1.0 allows (U+0009, U+000A, U+000D, U+0020 to U+D7FF,"
           + " U+E000 to U+FFFD, U+10000 to U+10FFFF; no unpaired surrogates)";
 
-  private static final Pattern ENDPOINT_PATH = Pattern.compile("/[A-Za-z0-9/._~-]{0,255}");
+  private static final Pattern ENDPOINT_PATH =
+      Pattern.compile("/[A-Za-z0-9/._~-]{0,255}(?:(?<=/)\\*)?");
 
   private Checks() {}
 
@@ -222,13 +223,14 @@ public final class Checks {
    * @param path the path
    * @return the path
    * @throws IllegalArgumentException unless it is {@code /} followed by at most 255 ASCII letters,
-   *     digits and {@code / - . _ ~}
+   *     digits and {@code / - . _ ~}, optionally ending in {@code /*}
    */
   public static String endpointPath(String path) {
     Objects.requireNonNull(path, "path");
     if (!ENDPOINT_PATH.matcher(path).matches()) {
       throw new IllegalArgumentException(
-          "path must start with '/' and hold at most 256 ASCII letters, digits and / - . _ ~, was "
+          "path must start with '/' and hold at most 256 ASCII letters, digits and / - . _ ~,"
+              + " optionally ending in /* (the path and all below it), was "
               + quote(path));
     }
     return path;

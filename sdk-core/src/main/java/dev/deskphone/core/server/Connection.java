@@ -182,7 +182,7 @@ final class Connection implements Runnable {
       RequestReader reader, OutputStream out, RequestHead head, long start, long deadline)
       throws IOException, BadRequestException {
     RequestReader.checkHost(head);
-    PhoneEndpoint endpoint = hosting.endpoints().get(head.rawPath());
+    PhoneEndpoint endpoint = hosting.routes().find(head.rawPath());
     if (endpoint == null) {
       throw new BadRequestException(404, "no endpoint at this path");
     }

@@ -113,7 +113,7 @@ public final class EndpointServer implements AutoCloseable {
     latePool.allowCoreThreadTimeOut(true);
     Hosting hosting =
         new Hosting(
-            endpoints,
+            Routes.of(endpoints),
             new Limits(
                 b.maxRequestLine,
                 b.maxHeaderBytes,
@@ -179,10 +179,11 @@ public final class EndpointServer implements AutoCloseable {
   }
 
   /**
-   * Where one endpoint is reached: {@link #uri()} with the endpoint's path.
+   * Where one endpoint is reached: {@link #uri()} with the endpoint's path (for a {@code /*} path,
+   * the part before the {@code *}).
    *
    * @param path the path the endpoint was added at
-   * @return the URI, such as {@code http://127.0.0.1:41234/keys}
+   * @return the URI, such as {@code http://127.0.0.1:41234/keys} or {@code .../events/}
    * @throws IllegalArgumentException if no endpoint is at {@code path}
    */
   public URI uri(String path) {
@@ -191,7 +192,7 @@ public final class EndpointServer implements AutoCloseable {
       throw new IllegalArgumentException(
           "no endpoint at " + Checks.quote(path) + "; the paths are " + endpoints.keySet());
     }
-    return uri().resolve(path);
+    return uri().resolve(Routes.isPrefix(path) ? path.substring(0, path.length() - 1) : path);
   }
 
   /**
@@ -257,12 +258,14 @@ public final class EndpointServer implements AutoCloseable {
     }
 
     /**
-     * Serves {@code endpoint} at exactly {@code path}: requests whose raw path (the target up to
-     * {@code ?}) equals it, whatever their query. At least one endpoint is required; a request for
-     * any other path gets {@code 404}.
+     * Serves {@code endpoint} at {@code path}: requests whose raw path (the target up to {@code ?})
+     * equals it, whatever their query; a path ending in {@code /*}, such as {@code /events/*},
+     * serves the path before it and every path below, as a servlet mapping does. An exact path wins
+     * over a {@code /*} one, and a longer {@code /*} over a shorter. At least one endpoint is
+     * required; a request no path matches gets {@code 404}.
      *
      * @param path starting with {@code /}, at most 256 characters, ASCII letters, digits and {@code
-     *     / - . _ ~} only
+     *     / - . _ ~} only, optionally ending in {@code /*}
      * @param endpoint the endpoint, called from many threads at once
      * @return this builder
      * @throws IllegalArgumentException if the path breaks these rules or already has an endpoint

@@ -1,6 +1,5 @@
 package dev.deskphone.core.server;
 
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import javax.net.ssl.SSLSocketFactory;
@@ -8,15 +7,11 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * What every connection of one {@link EndpointServer} shares.
  *
- * @param endpoints the endpoints by their exact raw path
+ * @param routes which endpoint answers a path
  * @param limits the limits on each connection and request
  * @param workers one permit per endpoint call that may run at once
  * @param late where the {@code 503} of an endpoint that overran its deadline is written
  * @param tls the TLS socket factory, or null for plain HTTP
  */
 record Hosting(
-    Map<String, PhoneEndpoint> endpoints,
-    Limits limits,
-    Semaphore workers,
-    Executor late,
-    SSLSocketFactory tls) {}
+    Routes routes, Limits limits, Semaphore workers, Executor late, SSLSocketFactory tls) {}

@@ -89,6 +89,40 @@ class EndpointServerTest {
   }
 
   @Test
+  void aPathEndingInSlashStarServesItselfAndEveryPathBelowAndExactPathsWin() throws Exception {
+    EchoEndpoint events = new EchoEndpoint();
+    EchoEndpoint phone = new EchoEndpoint();
+    EchoEndpoint exact = new EchoEndpoint();
+    EchoEndpoint rest = new EchoEndpoint();
+    EndpointServer server =
+        start(
+            EndpointServer.builder()
+                .bind(LOOPBACK)
+                .endpoint("/events/*", events)
+                .endpoint("/events/phone/*", phone)
+                .endpoint("/events/phone/exact", exact)
+                .endpoint("/*", rest));
+    for (String target :
+        List.of("/events", "/events/", "/events/a?x=1", "/events/phone", "/events/phone/7", "/x")) {
+      assertThat(connect(server).send(get(target)).answer().status()).as(target).isEqualTo(200);
+    }
+    assertThat(connect(server).send(get("/events/phone/exact")).answer().status()).isEqualTo(200);
+    assertThat(connect(server).send(get("/eventsX")).answer().status()).isEqualTo(200);
+
+    assertThat(events.requests())
+        .extracting(EndpointRequest::target)
+        .containsExactly("/events", "/events/", "/events/a?x=1");
+    assertThat(phone.requests())
+        .extracting(EndpointRequest::path)
+        .containsExactly("/events/phone", "/events/phone/7");
+    assertThat(exact.requests())
+        .extracting(EndpointRequest::path)
+        .containsExactly("/events/phone/exact");
+    assertThat(rest.requests()).extracting(EndpointRequest::path).containsExactly("/x", "/eventsX");
+    assertThat(server.uri("/events/*")).hasPath("/events/");
+  }
+
+  @Test
   void uriNamesTheRootAndEachEndpoint() {
     EndpointServer server =
         start(EndpointServer.builder().bind(LOOPBACK).endpoint("/keys", new EchoEndpoint()));
@@ -364,7 +398,8 @@ class EndpointServerTest {
   void pathsAndLimitsAreCheckedWhenSet() {
     EndpointServer.Builder b = EndpointServer.builder();
     for (String bad :
-        List.of("keys", "", "/a b", "/a?b", "/%41", "/\u00e4", "/" + "a".repeat(256))) {
+        List.of(
+            "keys", "", "/a b", "/a?b", "/%41", "/\u00e4", "/" + "a".repeat(256), "/a*", "/*/a")) {
       assertThatThrownBy(() -> b.endpoint(bad, new EchoEndpoint()))
           .as(bad)
           .isInstanceOf(IllegalArgumentException.class)
