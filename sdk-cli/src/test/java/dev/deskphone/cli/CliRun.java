@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,12 +46,20 @@ final class CliRun {
     return "exit " + exit + "\nout:\n" + out + "\nerr:\n" + err;
   }
 
-  /** A command running on its own thread. */
+  /**
+   * A command running on a thread of its own. Never a shared pool: a fake or server runs until
+   * stopped, and on JDK 25 with 2 CPUs {@code CompletableFuture}'s default executor is the common
+   * pool with one worker, where a second command would wait for the first to end.
+   */
   static final class Running {
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(60);
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
     private final Output out = new Output();
     private final Output err = new Output();
     private final CountDownLatch stop = new CountDownLatch(1);
-    private final CompletableFuture<Integer> exit;
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private final Thread thread;
 
     Running(Map<String, String> env, String... args) {
       Terminal terminal =
@@ -60,7 +71,18 @@ final class CliRun {
               false,
               false,
               stop);
-      exit = CompletableFuture.supplyAsync(() -> Deskphone.run(terminal, args));
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  exit.complete(Deskphone.run(terminal, args));
+                } catch (Throwable e) {
+                  exit.completeExceptionally(e);
+                }
+              },
+              "deskphone-cli-" + COUNT.incrementAndGet());
+      thread.setDaemon(true);
+      thread.start();
     }
 
     /** Waits until standard output matches {@code regex}, and returns its first group. */
@@ -76,8 +98,21 @@ final class CliRun {
       stop.countDown();
     }
 
+    /** Waits for the command to end; one still running after 60 s is interrupted and fails. */
     CliRun await() {
-      int code = exit.orTimeout(60, TimeUnit.SECONDS).join();
+      int code;
+      try {
+        code = exit.get(EXIT_TIMEOUT.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (TimeoutException e) {
+        thread.interrupt();
+        throw new AssertionError(
+            "still running after " + EXIT_TIMEOUT + "; out:\n" + out + "\nerr:\n" + err, e);
+      } catch (ExecutionException e) {
+        throw new AssertionError("failed; out:\n" + out + "\nerr:\n" + err, e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted while waiting for the command", e);
+      }
       return new CliRun(code, out.toString(), err.toString());
     }
   }

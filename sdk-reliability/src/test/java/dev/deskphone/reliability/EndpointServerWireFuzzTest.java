@@ -58,6 +58,7 @@ class EndpointServerWireFuzzTest {
           .start();
 
   @FuzzTest(maxDuration = "30s")
+  @SuppressWarnings("try") // the resource only scopes Jazzer's permission to connect
   void anyBytesGetStatusLinesOrACloseNeverTheSecretAStackOrA500(FuzzedDataProvider data)
       throws IOException {
     int prefix = data.consumeInt(0, 2);
