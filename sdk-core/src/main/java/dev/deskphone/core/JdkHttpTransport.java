@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>One transport serves any number of phones with one JDK client, so one selector thread and one
  * connection pool, whatever their TLS policies: each https phone is checked by its request's {@link
- * PhoneRequest#tls()}, and a phone keeps the policy of its first request (another one for the same
- * phone is refused before sending).
+ * PhoneRequest#tls()}. When a phone's policy changes (a new pin after its certificate was replaced,
+ * or another device at the same address), the transport starts a fresh client, so that no
+ * kept-alive connection checked under the old policy carries a request made under the new one.
  *
  * <p>Deadlines: a connect timeout, and a total deadline per exchange that also covers the response
  * body (on JDK 17 the client's own request timeout stops once the headers arrive). Bodies beyond
@@ -66,8 +67,9 @@ public final class JdkHttpTransport implements PhoneTransport {
 
   private static final AtomicInteger TRANSPORTS = new AtomicInteger();
 
-  private final HttpClient client;
   private final TrustRouter trust = new TrustRouter();
+  private final Object trustChange = new Object();
+  private volatile HttpClient client;
   private final ThreadPoolExecutor threads;
   private final Duration connectTimeout;
   private final Duration timeout;
@@ -82,14 +84,7 @@ public final class JdkHttpTransport implements PhoneTransport {
     this.maxResponseBytes = b.maxResponseBytes;
     this.maxConcurrency = b.maxConcurrency;
     this.shared = shared;
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .proxy(HttpClient.Builder.NO_PROXY)
-            .connectTimeout(connectTimeout)
-            .sslContext(ClientSslContexts.context(trust))
-            .build();
+    this.client = newClient();
     int id = TRANSPORTS.incrementAndGet();
     AtomicInteger n = new AtomicInteger();
     this.threads =
@@ -155,7 +150,7 @@ public final class JdkHttpTransport implements PhoneTransport {
     if (jdkRequest == null) {
       return exchange.result;
     }
-    ExchangeTask task = new ExchangeTask(exchange, jdkRequest);
+    ExchangeTask task = new ExchangeTask(exchange, clientFor(request), jdkRequest);
     try {
       threads.execute(task);
     } catch (RejectedExecutionException e) {
@@ -202,7 +197,7 @@ public final class JdkHttpTransport implements PhoneTransport {
               });
       InterruptedException interrupted = null;
       try {
-        exchange.run(client, jdkRequest);
+        exchange.run(clientFor(request), jdkRequest);
       } catch (InterruptedException e) {
         interrupted = e;
       } finally {
@@ -233,18 +228,51 @@ public final class JdkHttpTransport implements PhoneTransport {
     closeClient();
   }
 
+  private HttpClient newClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .proxy(HttpClient.Builder.NO_PROXY)
+        .connectTimeout(connectTimeout)
+        .sslContext(ClientSslContexts.context(trust))
+        .build();
+  }
+
+  /**
+   * The client for {@code request}: for https, its phone's policy recorded first, and a fresh
+   * client if that policy changed (the old one finishes what it has in flight and ends).
+   */
+  private HttpClient clientFor(PhoneRequest request) {
+    if (!"https".equalsIgnoreCase(request.uri().getScheme())) {
+      return client;
+    }
+    synchronized (trustChange) {
+      if (trust.admit(request)) {
+        HttpClient old = client;
+        client = newClient();
+        end(old, "shutdown");
+      }
+      return client;
+    }
+  }
+
+  private void closeClient() {
+    end(client, "shutdownNow");
+  }
+
   /**
    * The JDK client ends its selector thread when it is no longer reachable; from JDK 21 on it can
-   * also be shut down at once, which this does where the running JDK offers it.
+   * also be shut down ({@code shutdown}: after what is in flight, {@code shutdownNow}: at once),
+   * which this does where the running JDK offers it.
    */
-  private void closeClient() {
+  private static void end(HttpClient client, String how) {
     try {
-      Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
-      shutdownNow.invoke(client);
+      Method shutdown = HttpClient.class.getMethod(how);
+      shutdown.invoke(client);
     } catch (NoSuchMethodException e) {
       // JDK 17 to 20: the client ends once unreachable.
     } catch (ReflectiveOperationException | RuntimeException e) {
-      // Closing anyway; the client ends once unreachable.
+      // Ending anyway; the client ends once unreachable.
     }
   }
 
@@ -260,7 +288,6 @@ public final class JdkHttpTransport implements PhoneTransport {
       return null;
     }
     try {
-      trust.admit(exchange.request);
       return exchange.jdkRequest();
     } catch (IllegalArgumentException e) {
       exchange.complete(
@@ -289,10 +316,10 @@ public final class JdkHttpTransport implements PhoneTransport {
   }
 
   /** An exchange waiting for, or running on, one of the transport's threads. */
-  private final class ExchangeTask extends FutureTask<Void> {
+  private static final class ExchangeTask extends FutureTask<Void> {
     final Exchange exchange;
 
-    ExchangeTask(Exchange exchange, HttpRequest jdkRequest) {
+    ExchangeTask(Exchange exchange, HttpClient client, HttpRequest jdkRequest) {
       super(
           () -> {
             try {

@@ -26,26 +26,16 @@ final class TrustRouter extends X509ExtendedTrustManager {
   private final Map<TlsPolicy, X509ExtendedTrustManager> managers = new ConcurrentHashMap<>();
 
   /**
-   * Records the policy of the request's phone before it is sent.
+   * Records the policy of an https request's phone before it is sent.
    *
-   * @throws IllegalArgumentException if the phone already has another policy here
+   * @return whether the phone had another policy before, so that connections checked under that one
+   *     must not be reused
    */
-  void admit(PhoneRequest request) {
+  boolean admit(PhoneRequest request) {
     URI uri = request.uri();
-    if (!"https".equalsIgnoreCase(uri.getScheme())) {
-      return;
-    }
     TlsPolicy policy = request.tls();
-    TlsPolicy first = policies.putIfAbsent(key(uri.getHost(), port(uri)), policy);
-    if (first != null && !first.equals(policy)) {
-      throw new IllegalArgumentException(
-          request.phone()
-              + " is trusted with "
-              + first
-              + " on this transport, and this request asks for "
-              + policy
-              + ": use one TlsPolicy per phone, or a transport of its own");
-    }
+    TlsPolicy before = policies.put(key(uri.getHost(), port(uri)), policy);
+    return before != null && !before.equals(policy);
   }
 
   @Override
