@@ -14,6 +14,7 @@ import dev.deskphone.core.PhoneTimeoutException;
 import dev.deskphone.core.PushRequest;
 import dev.deskphone.core.Turnled;
 import dev.deskphone.core.TurnledResponse;
+import dev.deskphone.snom.SnomCommand;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.Dialed;
 import dev.deskphone.testkit.FakeLab;
@@ -96,7 +97,7 @@ class BlockedCommonPoolTest {
               .build();
 
       phone.press("OFFHOOK;1");
-      assertThat(phone.dialAsync("+4930123456")).succeedsWithin(WAIT);
+      assertThat(phone.sendAsync(SnomCommand.dial("+4930123456"))).succeedsWithin(WAIT);
 
       assertThat(fake.pressedKeys()).hasSize(2);
       assertThat(fake.dialed()).containsExactly(Dialed.of("+4930123456"));

@@ -63,9 +63,11 @@ class FaultMatrixTest {
   static void warmUp() throws IOException {
     try (LoopbackHttpServer server =
         LoopbackHttpServer.startTls(r -> Action.respond(200, "warm"), SERVER.serverContext())) {
-      PhoneTransport transport = JdkHttpTransport.builder().tls(SERVER.pinned()).build();
-      assertThat(transport.sendAndWait(PhoneRequest.get(server.uri("/warm"))).status())
-          .isEqualTo(200);
+      PhoneRequest warm =
+          PhoneRequest.builder("GET", server.uri("/warm")).tls(SERVER.pinned()).build();
+      try (PhoneTransport transport = JdkHttpTransport.create()) {
+        assertThat(transport.sendAndWait(warm).status()).isEqualTo(200);
+      }
     }
   }
 
