@@ -44,7 +44,7 @@ class ReadmeExampleTest {
         JdkHttpTransport.builder()
             .connectTimeout(Duration.ofSeconds(2))
             .timeout(Duration.ofSeconds(5)) // whole exchange, body included
-            .build(); // .tls(TlsPolicy.pinned("AB:CD:...")) for a self-signed phone
+            .build(); // one for the application: it owns threads and connections
 
     PhoneBatch batch = PhoneBatch.builder().concurrency(64).deadline(Duration.ofMinutes(1)).build();
     BatchResult<URI, Integer> result =
@@ -52,7 +52,10 @@ class ReadmeExampleTest {
             phones,
             phone ->
                 transport
-                    .send(PhoneRequest.get(phone.resolve("/index.htm")))
+                    .send(
+                        PhoneRequest.builder("GET", phone.resolve("/index.htm"))
+                            .tls(TlsPolicy.system()) // or TlsPolicy.pinned("AB:CD:...") per phone
+                            .build())
                     .thenApply(PhoneResponse::status));
     for (BatchOutcome<URI, Integer> outcome : result.outcomes()) {
       if (outcome instanceof BatchOutcome.Succeeded<URI, Integer> ok) {
@@ -61,6 +64,7 @@ class ReadmeExampleTest {
         System.out.println(failed.phone() + " failed: " + failed.error().getMessage());
       }
     }
+    transport.close(); // when the application stops
     // README:end
 
     assertThat(result.allSucceeded()).isTrue();
