@@ -3,8 +3,8 @@ package dev.deskphone.testkit;
 import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.snom.CallList;
 import dev.deskphone.snom.SnomModel;
-import dev.deskphone.testkit.internal.LoopbackHttpServer;
 import dev.deskphone.testkit.internal.RunCertificate;
+import dev.deskphone.testkit.internal.ScriptedHttpServer;
 import dev.deskphone.testkit.internal.SnomPhoneScript;
 import java.io.IOException;
 import java.net.URI;
@@ -77,7 +77,7 @@ import java.util.function.Predicate;
  */
 public final class FakeSnomPhone implements AutoCloseable {
   private final Optional<SnomModel> model;
-  private final LoopbackHttpServer server;
+  private final ScriptedHttpServer server;
   private final SnomPhoneScript script;
   private final Optional<RunCertificate> certificate;
   private final Faults faults;
@@ -93,7 +93,7 @@ public final class FakeSnomPhone implements AutoCloseable {
     this.script = script;
     this.certificate = certificate;
     this.server =
-        LoopbackHttpServer.start(
+        ScriptedHttpServer.start(
             script, certificate.map(RunCertificate::serverContext).orElse(null), port);
     script.attach(server);
     this.faults = new Faults(certificate.isPresent(), clock, script.reboot());

@@ -8,11 +8,11 @@ import dev.deskphone.core.PhoneTransport;
 import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.core.internal.Checks;
 import dev.deskphone.testkit.internal.Action;
-import dev.deskphone.testkit.internal.LoopbackHttpServer;
 import dev.deskphone.testkit.internal.RebootCycle;
 import dev.deskphone.testkit.internal.RecordedRequest;
 import dev.deskphone.testkit.internal.RejectionLog;
 import dev.deskphone.testkit.internal.RunCertificate;
+import dev.deskphone.testkit.internal.ScriptedHttpServer;
 import dev.deskphone.unify.SendUrlKey;
 import java.io.IOException;
 import java.net.URI;
@@ -107,7 +107,7 @@ public final class FakeUnifyPhone implements AutoCloseable {
   private final Duration timeout;
   private PhoneTransport transport; // guarded by this; made at the first key request
   private final RunCertificate certificate;
-  private final LoopbackHttpServer server;
+  private final ScriptedHttpServer server;
   private final ExecutorService pushes;
   private final UnifyLedPanel panel;
   private final List<FakeUnifyExchange> journal = new CopyOnWriteArrayList<>();
@@ -135,7 +135,7 @@ public final class FakeUnifyPhone implements AutoCloseable {
             });
     this.certificate = b.https ? RunCertificate.create("fake-unify-phone") : null;
     this.server =
-        LoopbackHttpServer.start(
+        ScriptedHttpServer.start(
             this::answerPush, b.https ? certificate.serverContext() : null, b.port);
     this.rejected = new RejectionLog(b.strict);
     this.outages = new RebootCycle(clock, Duration.ZERO, () -> {});

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.deskphone.core.LedColour;
 import dev.deskphone.core.LedState;
 import dev.deskphone.testkit.internal.Action;
-import dev.deskphone.testkit.internal.LoopbackHttpServer;
 import dev.deskphone.testkit.internal.RecordedRequest;
+import dev.deskphone.testkit.internal.ScriptedHttpServer;
 import dev.deskphone.unify.SendUrlKey;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +38,8 @@ class FakeUnifyPhoneTest {
     }
   }
 
-  private LoopbackHttpServer server(Function<RecordedRequest, Action> script) throws Exception {
-    LoopbackHttpServer s = LoopbackHttpServer.start(script::apply);
+  private ScriptedHttpServer server(Function<RecordedRequest, Action> script) throws Exception {
+    ScriptedHttpServer s = ScriptedHttpServer.start(script::apply);
     open.add(s);
     return s;
   }
@@ -48,7 +48,7 @@ class FakeUnifyPhoneTest {
     return Action.respond(200, body).header("Content-Type", "text/xml");
   }
 
-  private static SendUrlKey.Builder key(LoopbackHttpServer server) {
+  private static SendUrlKey.Builder key(ScriptedHttpServer server) {
     return SendUrlKey.builder()
         .symbolicName("MySymbolicName")
         .server(server.uri("/"))
@@ -72,7 +72,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void aGetKeySendsTheVendorsQueryInOrder() throws Exception {
-    LoopbackHttpServer server = server(r -> xml(RED_FLASH));
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     fake(key(server).build(), FakeUnifyPhone.Model.CP600).pressKey("MySymbolicName");
     RecordedRequest r = server.requests().get(0);
     assertThat(r.method()).isEqualTo("GET");
@@ -84,7 +84,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void aPostKeySendsTheSameAsAFormBody() throws Exception {
-    LoopbackHttpServer server = server(r -> xml(RED_FLASH));
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     fake(key(server).method("POST").build(), FakeUnifyPhone.Model.CP600).pressKey("MySymbolicName");
     RecordedRequest r = server.requests().get(0);
     assertThat(r.method()).isEqualTo("POST");
@@ -98,7 +98,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void aValidReplySetsStateColourLabelAndWake() throws Exception {
-    LoopbackHttpServer server = server(r -> xml(RED_FLASH));
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     FakeLed led = fake.pressKey("MySymbolicName");
     assertThat(led)
@@ -111,7 +111,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void onlyTheCp600ShowsTheLabel() throws Exception {
-    LoopbackHttpServer server = server(r -> xml(RED_FLASH));
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     FakeLed led = fake(key(server).build(), FakeUnifyPhone.Model.CP400).pressKey("MySymbolicName");
     assertThat(led.state()).isEqualTo(LedState.FLASH);
     assertThat(led.label()).isEmpty();
@@ -119,7 +119,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void aTurnledForAnotherKeyChangesNothing() throws Exception {
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(r -> xml("<Turnled ID=\"Other\" STATE=\"ON\" COLOUR=\"RED\"/>"));
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     assertThat(fake.pressKey("MySymbolicName")).isEqualTo(FakeLed.INITIAL);
@@ -137,7 +137,7 @@ class FakeUnifyPhoneTest {
         "<!DOCTYPE x [<!ENTITY e \"e\">]><Turnled ID=\"MySymbolicName\" STATE=\"ON\"/>"
       })
   void anEmptyOrInvalid200IsGreenForTwoSecondsThenOff(String body) throws Exception {
-    LoopbackHttpServer server = server(r -> xml(body));
+    ScriptedHttpServer server = server(r -> xml(body));
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     FakeLed green = fake.pressKey("MySymbolicName");
     assertThat(green.state()).isEqualTo(LedState.ON);
@@ -156,7 +156,7 @@ class FakeUnifyPhoneTest {
   @Test
   void aContentLengthCountedInCharactersCutsTheReplyAndShowsGreen() throws Exception {
     String reply = "<Turnled ID=\"MySymbolicName\" STATE=\"ON\" COLOUR=\"RED\" LABEL=\"Grüße\"/>";
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(
             r -> xml(reply).header("Content-Length", Integer.toString(reply.length())).closing());
     FakeLed led = fake(key(server).build(), FakeUnifyPhone.Model.CP600).pressKey("MySymbolicName");
@@ -165,7 +165,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void a200ThatIsNotTextXmlCountsAsInvalid() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.respond(200, RED_FLASH));
+    ScriptedHttpServer server = server(r -> Action.respond(200, RED_FLASH));
     FakeLed led = fake(key(server).build(), FakeUnifyPhone.Model.CP600).pressKey("MySymbolicName");
     assertThat(led.colour()).contains(LedColour.GREEN);
   }
@@ -173,7 +173,7 @@ class FakeUnifyPhoneTest {
   @ParameterizedTest
   @ValueSource(ints = {201, 204, 302, 403, 404, 500, 503})
   void anyOtherStatusChangesNothingAndRedirectsAreNotFollowed(int status) throws Exception {
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(r -> Action.respond(status, RED_FLASH).header("Location", "/elsewhere"));
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     assertThat(fake.pressKey("MySymbolicName")).isEqualTo(FakeLed.INITIAL);
@@ -183,7 +183,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void noAnswerChangesNothingAndIsJournaled() throws Exception {
-    LoopbackHttpServer server = server(r -> new Action.Close());
+    ScriptedHttpServer server = server(r -> new Action.Close());
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     assertThat(fake.pressKey("MySymbolicName")).isEqualTo(FakeLed.INITIAL);
     assertThat(fake.journal().get(0).status()).isZero();
@@ -192,7 +192,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void aPushThatMatchesAKeyFiresItAndAMismatchFiresNothing() throws Exception {
-    LoopbackHttpServer server = server(r -> xml(RED_FLASH));
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     String good =
         "MidletName=MySymbolicName&ServerProtocol=http&ServerAddr=127.0.0.1&ServerPort="
@@ -237,7 +237,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void badInputIsRejected() throws Exception {
-    LoopbackHttpServer server = server(r -> xml(RED_FLASH));
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     SendUrlKey key = key(server).build();
     assertThatThrownBy(() -> FakeUnifyPhone.builder().start())
         .isInstanceOf(IllegalArgumentException.class)
