@@ -84,7 +84,7 @@ final class Demo implements Callable<Integer> {
       SnomPhone phone =
           SnomPhone.builder()
               .uri(fake.uri())
-              .tls(fake.tlsPolicy())
+              .tls(fake.tls())
               .credentials(USER, PASSWORD)
               .model(SnomModel.SNOM_870)
               .build();

@@ -2,10 +2,8 @@ package dev.deskphone.cli;
 
 import dev.deskphone.testkit.FakeRequest;
 import dev.deskphone.testkit.FakeSnomPhone;
-import dev.deskphone.testkit.FakeSnomPhoneBuilder;
 import dev.deskphone.testkit.FakeUnifyExchange;
 import dev.deskphone.testkit.FakeUnifyPhone;
-import dev.deskphone.testkit.FakeUnifyPhoneBuilder;
 import dev.deskphone.testkit.RejectedRequest;
 import dev.deskphone.unify.SendUrlKey;
 import java.net.URI;
@@ -91,7 +89,7 @@ final class FakeCli {
 
     @Override
     public Integer call() throws InterruptedException {
-      FakeSnomPhoneBuilder b = FakeSnomPhone.builder().port(listen.port).lenient();
+      FakeSnomPhone.Builder b = FakeSnomPhone.builder().port(listen.port).lenient();
       if (digest != null && basic != null) {
         throw new IllegalArgumentException("give --digest or --basic, not both");
       }
@@ -167,7 +165,7 @@ final class FakeCli {
 
     @Override
     public Integer call() throws InterruptedException {
-      FakeUnifyPhoneBuilder b = FakeUnifyPhone.builder().port(listen.port).lenient();
+      FakeUnifyPhone.Builder b = FakeUnifyPhone.builder().port(listen.port).lenient();
       for (String key : keys) {
         int eq = key.indexOf('=');
         if (eq <= 0) {

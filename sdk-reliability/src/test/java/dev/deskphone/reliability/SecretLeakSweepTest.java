@@ -118,7 +118,7 @@ class SecretLeakSweepTest {
     SnomPhone basicOverHttps =
         SnomPhone.builder()
             .uri(basic.uri())
-            .tls(basic.tlsPolicy())
+            .tls(basic.tls())
             .credentials(Credentials.of(USER, SENTINEL))
             .build();
     SnomPhone basicRefused =
@@ -140,11 +140,15 @@ class SecretLeakSweepTest {
     attempt(() -> wrong.dial("3")); // locked out by the SDK: fails fast
     attempt(() -> basicOverHttps.reboot());
     attempt(() -> basicRefused.dial("1"));
-    digest.closeWithoutAnswer(r -> r.target().contains("REREGISTER"));
+    digest
+        .faults()
+        .when(
+            r -> r.target().contains("REREGISTER"),
+            dev.deskphone.testkit.Fault.closeWithoutAnswer());
     attempt(() -> good.reregister(1));
-    digest.answerDelay(Duration.ofSeconds(5));
+    digest.faults().always(dev.deskphone.testkit.Fault.delay(Duration.ofSeconds(5)));
     attempt(() -> slow.dial("9"));
-    digest.answerDelay(Duration.ZERO);
+    digest.faults().clear();
     attempt(
         () ->
             SnomPhone.builder().uri(URI.create("http://" + USER + ":" + SENTINEL + "@127.0.0.1/")));

@@ -15,10 +15,12 @@ import dev.deskphone.testkit.internal.RunCertificate;
 import dev.deskphone.testkit.internal.ScriptedHttpServer;
 import dev.deskphone.unify.SendUrlKey;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,11 +48,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Pressing a key sends exactly the request the phone sends: GET or POST, the vendor's parameter
  * order ({@code userid}, {@code password}, the free-form ones, {@code ipaddress}, {@code
  * phonenumber}, {@code devicetype=OpenStage}, {@code symbn}), over http or https with the fake's
- * {@linkplain FakeUnifyPhoneBuilder#trust trust}, never following a redirect. It applies the answer
- * as the phone does: {@code 200} with {@code text/xml} and valid XML sets state, colour, label
- * (CP600 only) and wake from the {@code <Turnled>} whose ID is the key's symbolic name; {@code 200}
- * with an empty or invalid body lights the LED green for 2 seconds by the fake's {@linkplain
- * FakeUnifyPhoneBuilder#clock clock}, then off; any other answer, or none, changes nothing.
+ * {@linkplain Builder#trust trust}, never following a redirect. It applies the answer as the phone
+ * does: {@code 200} with {@code text/xml} and valid XML sets state, colour, label (CP600 only) and
+ * wake from the {@code <Turnled>} whose ID is the key's symbolic name; {@code 200} with an empty or
+ * invalid body lights the LED green for 2 seconds by the fake's {@linkplain Builder#clock clock},
+ * then off; any other answer, or none, changes nothing.
  *
  * <p>Its web server takes pushes at {@code /server_push.html/ServerPush} (http, or https with a
  * certificate made for the run). A push whose fields do not match a key is refused with {@code 403}
@@ -63,11 +65,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * mirrored here.
  *
  * <p>Strict by default: a push it refuses fails the test at {@link #close()} unless the test read
- * it through {@link #rejected()}; {@link FakeUnifyPhoneBuilder#lenient()} turns that off. {@link
- * #faults()} scripts misbehaviour of its web server. Time (the green, the journal) goes by the
- * injected clock; only the key request's deadline is real time. A fake starts one thread and opens
- * one listening socket; pressing a key starts the JDK HTTP client's selector thread, which JDK 17
- * cannot stop: it ends once the closed fake is garbage-collected.
+ * it through {@link #rejected()}; {@link Builder#lenient()} turns that off. {@link #faults()}
+ * scripts misbehaviour of its web server. Time (the green, the journal) goes by the injected clock;
+ * only the key request's deadline is real time. A fake starts one thread and opens one listening
+ * socket; pressing a key starts the JDK HTTP client's selector thread, which JDK 17 cannot stop: it
+ * ends once the closed fake is garbage-collected.
  *
  * <p>Thread-safe; {@link #pressKey} blocks until the answer is applied.
  */
@@ -117,7 +119,7 @@ public final class FakeUnifyPhone implements AutoCloseable {
   private final AtomicInteger received = new AtomicInteger();
   private int keyRequests;
 
-  FakeUnifyPhone(FakeUnifyPhoneBuilder b) throws IOException {
+  private FakeUnifyPhone(Builder b) throws IOException {
     this.keys = Map.copyOf(b.keys);
     this.model = b.model;
     this.ipAddress = b.ipAddress;
@@ -149,8 +151,8 @@ public final class FakeUnifyPhone implements AutoCloseable {
    *
    * @return a new builder
    */
-  public static FakeUnifyPhoneBuilder builder() {
-    return new FakeUnifyPhoneBuilder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /**
@@ -180,16 +182,6 @@ public final class FakeUnifyPhone implements AutoCloseable {
    */
   public TlsPolicy tls() {
     return https().pinned();
-  }
-
-  /**
-   * The same as {@link #tls()}, named as on {@link FakeSnomPhone#tlsPolicy()}.
-   *
-   * @return the pinned policy
-   * @throws IllegalStateException if the fake serves plain http
-   */
-  public TlsPolicy tlsPolicy() {
-    return tls();
   }
 
   /**
@@ -410,5 +402,165 @@ public final class FakeUnifyPhone implements AutoCloseable {
             answer.status(),
             new String(answer.body(), StandardCharsets.UTF_8)));
     return answer;
+  }
+
+  /**
+   * Configures and starts a {@link FakeUnifyPhone}. Defaults: a CP600 at {@code 127.0.0.1} with
+   * number {@code +4930123456}, the system clock, system trust for https servers, 5 seconds per key
+   * request, pushes over http, strict. Not thread-safe: configure it on one thread; each {@link
+   * #start()} starts a new fake.
+   */
+  public static final class Builder {
+    private final Map<String, SendUrlKey> keys = new LinkedHashMap<>();
+    private FakeUnifyPhone.Model model = FakeUnifyPhone.Model.CP600;
+    private String ipAddress = "127.0.0.1";
+    private String phoneNumber = "+4930123456";
+    private Clock clock = Clock.systemUTC();
+    private TlsPolicy trust = TlsPolicy.system();
+    private Duration timeout = Duration.ofSeconds(5);
+    private boolean https;
+    private boolean strict = true;
+    private int port;
+
+    private Builder() {}
+
+    /**
+     * Adds a Send URL key. At least one is required.
+     *
+     * @param key the key as configured on the phone
+     * @return this builder
+     * @throws IllegalArgumentException if a key with its symbolic name was added already
+     */
+    public Builder key(SendUrlKey key) {
+      Objects.requireNonNull(key, "key");
+      if (keys.putIfAbsent(key.symbolicName(), key) != null) {
+        throw new IllegalArgumentException(
+            "symbolic names must be unique across keys; " + key.symbolicName() + " is taken");
+      }
+      return this;
+    }
+
+    /**
+     * Sets the model. Defaults to {@link FakeUnifyPhone.Model#CP600}.
+     *
+     * @param model the model
+     * @return this builder
+     */
+    public Builder model(FakeUnifyPhone.Model model) {
+      this.model = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /**
+     * Sets the address the phone reports as {@code ipaddress}. Defaults to {@code 127.0.0.1}.
+     *
+     * @param ipAddress the address
+     * @return this builder
+     */
+    public Builder ipAddress(String ipAddress) {
+      this.ipAddress = Checks.formValue("ipAddress", ipAddress);
+      return this;
+    }
+
+    /**
+     * Sets the number the phone reports as {@code phonenumber}. Defaults to {@code +4930123456}.
+     *
+     * @param phoneNumber the number
+     * @return this builder
+     */
+    public Builder phoneNumber(String phoneNumber) {
+      this.phoneNumber = Checks.formValue("phoneNumber", phoneNumber);
+      return this;
+    }
+
+    /**
+     * Sets the clock the 2-second green, the history and the journal go by. Defaults to the system
+     * clock; a test clock lets tests move time instead of sleeping.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets how the fake trusts https Send URL servers. Defaults to the system trust.
+     *
+     * @param trust the policy, for example a pin of the server's certificate
+     * @return this builder
+     */
+    public Builder trust(TlsPolicy trust) {
+      this.trust = Objects.requireNonNull(trust, "trust");
+      return this;
+    }
+
+    /**
+     * Sets the deadline of one key request. Defaults to 5 seconds.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
+    public Builder timeout(Duration timeout) {
+      this.timeout = Checks.positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * Serves pushes over https with a certificate made for this run (see {@link
+     * FakeUnifyPhone#tls()}).
+     *
+     * @return this builder
+     */
+    public Builder https() {
+      this.https = true;
+      return this;
+    }
+
+    /**
+     * Sets the port its web server listens on, for a fake run as a standalone server. Defaults to
+     * 0, a free port, which is what tests want.
+     *
+     * @param port 0 to 65535
+     * @return this builder
+     */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Does not fail the test at {@link FakeUnifyPhone#close()} for pushes it refused (by default it
+     * does, see {@link FakeUnifyPhone#rejected()}).
+     *
+     * @return this builder
+     */
+    public Builder lenient() {
+      this.strict = false;
+      return this;
+    }
+
+    /**
+     * Starts the fake.
+     *
+     * @return the running fake
+     * @throws IllegalStateException if no key was added
+     * @throws UncheckedIOException if its web server cannot start
+     */
+    public FakeUnifyPhone start() {
+      if (keys.isEmpty()) {
+        throw new IllegalStateException(
+            "a fake Unify phone needs at least one key; add one with key(...)");
+      }
+      try {
+        return new FakeUnifyPhone(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not start the fake phone's web server", e);
+      }
+    }
   }
 }

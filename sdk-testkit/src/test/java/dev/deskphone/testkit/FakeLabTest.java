@@ -116,8 +116,15 @@ class FakeLabTest {
     long threadsBefore = fakeThreads();
 
     assertThatThrownBy(() -> FakeLab.builder().snom(5).unify(1, b -> {}).start())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("at least one key");
     assertThat(fakeThreads()).isEqualTo(threadsBefore);
+  }
+
+  @Test
+  void aLabWithoutFakesIsAMissingPartOfTheBuilder() {
+    assertThatThrownBy(() -> FakeLab.builder().snom(0).start())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("at least one fake");
   }
 }

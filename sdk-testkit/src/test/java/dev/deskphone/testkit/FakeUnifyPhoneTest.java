@@ -240,7 +240,7 @@ class FakeUnifyPhoneTest {
     ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     SendUrlKey key = key(server).build();
     assertThatThrownBy(() -> FakeUnifyPhone.builder().start())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("at least one key");
     assertThatThrownBy(() -> FakeUnifyPhone.builder().key(key).key(key))
         .isInstanceOf(IllegalArgumentException.class)

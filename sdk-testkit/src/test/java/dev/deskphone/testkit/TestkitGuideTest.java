@@ -88,7 +88,7 @@ class TestkitGuideTest {
   void httpsWithoutTrustAll() {
     // README:testkit-https
     try (FakeSnomPhone fake = FakeSnomPhone.builder().https().start()) {
-      SnomPhone phone = SnomPhone.builder().uri(fake.uri()).tls(fake.tlsPolicy()).build();
+      SnomPhone phone = SnomPhone.builder().uri(fake.uri()).tls(fake.tls()).build();
       phone.press("ENTER"); // pinned to the certificate made for this run
 
       assertThat(fake.certificatePem()).startsWith("-----BEGIN CERTIFICATE-----"); // curl --cacert
