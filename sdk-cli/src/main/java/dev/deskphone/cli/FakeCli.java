@@ -1,8 +1,8 @@
 package dev.deskphone.cli;
 
+import dev.deskphone.testkit.FakeKeyRequest;
 import dev.deskphone.testkit.FakeRequest;
 import dev.deskphone.testkit.FakeSnomPhone;
-import dev.deskphone.testkit.FakeUnifyExchange;
 import dev.deskphone.testkit.FakeUnifyPhone;
 import dev.deskphone.testkit.RejectedRequest;
 import dev.deskphone.unify.SendUrlKey;
@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -189,14 +188,23 @@ final class FakeCli {
     }
 
     private void print(Terminal t, FakeUnifyPhone phone) {
-      int seen = 0;
+      int pushesSeen = 0;
+      int rejectedSeen = 0;
       try {
-        while (!t.stop().await(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
-          List<FakeUnifyExchange> journal = phone.journal();
-          for (FakeUnifyExchange e : journal.subList(seen, journal.size())) {
-            t.out().println(e);
+        while (t.stop().getCount() > 0) {
+          Optional<FakeKeyRequest> sent = phone.takeRequest(POLL);
+          List<FakeRequest> pushes = phone.pushes();
+          List<RejectedRequest> rejected = phone.rejected();
+          for (FakeRequest push : pushes.subList(pushesSeen, pushes.size())) {
+            t.out().println("push " + push);
           }
-          seen = journal.size();
+          for (RejectedRequest rej : rejected.subList(rejectedSeen, rejected.size())) {
+            t.out()
+                .println("  " + t.paint("refused", Terminal.Colour.YELLOW) + ": " + rej.reason());
+          }
+          pushesSeen = pushes.size();
+          rejectedSeen = rejected.size();
+          sent.ifPresent(r -> t.out().println("key request " + r));
           t.out().flush();
         }
       } catch (InterruptedException e) {

@@ -162,20 +162,11 @@ public final class FakeLab implements AutoCloseable {
       List<FakeUnifyPhone> unifyPhones = new ArrayList<>(unify.size());
       try {
         for (Consumer<FakeSnomPhone.Builder> config : snom) {
-          FakeSnomPhone.Builder b = FakeSnomPhone.builder();
-          if (clock != null) {
-            b.clock(clock);
-          }
-          config.accept(b);
-          snomPhones.add(b.start());
+          snomPhones.add(configured(FakeSnomPhone.builder(), b -> b.clock(clock), config).start());
         }
         for (Consumer<FakeUnifyPhone.Builder> config : unify) {
-          FakeUnifyPhone.Builder b = FakeUnifyPhone.builder();
-          if (clock != null) {
-            b.clock(clock);
-          }
-          config.accept(b);
-          unifyPhones.add(b.start());
+          unifyPhones.add(
+              configured(FakeUnifyPhone.builder(), b -> b.clock(clock), config).start());
         }
       } catch (RuntimeException e) {
         try {
@@ -186,6 +177,15 @@ public final class FakeLab implements AutoCloseable {
         throw e;
       }
       return new FakeLab(snomPhones, unifyPhones);
+    }
+
+    /** A fresh builder with the lab's clock, if one was set, then the caller's configuration. */
+    private <B> B configured(B builder, Consumer<B> labClock, Consumer<B> config) {
+      if (clock != null) {
+        labClock.accept(builder);
+      }
+      config.accept(builder);
+      return builder;
     }
 
     private static int nonNegative(int count) {

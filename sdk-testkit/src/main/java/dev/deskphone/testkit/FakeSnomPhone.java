@@ -371,10 +371,7 @@ public final class FakeSnomPhone implements AutoCloseable {
      * one, which is what tests want.
      */
     public Builder port(int port) {
-      if (port < 0 || port > 65535) {
-        throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
-      }
-      this.port = port;
+      this.port = ScriptedHttpServer.checkedPort(port);
       return this;
     }
 

@@ -178,7 +178,9 @@ class FakeUnifyPhoneTest {
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     assertThat(fake.pressKey("MySymbolicName")).isEqualTo(FakeLed.INITIAL);
     assertThat(server.requestCount()).isEqualTo(1);
-    assertThat(fake.journal()).extracting(FakeUnifyExchange::status).containsExactly(status);
+    assertThat(fake.requests())
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).hasValue(status));
   }
 
   @Test
@@ -186,8 +188,50 @@ class FakeUnifyPhoneTest {
     ScriptedHttpServer server = server(r -> new Action.Close());
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     assertThat(fake.pressKey("MySymbolicName")).isEqualTo(FakeLed.INITIAL);
-    assertThat(fake.journal().get(0).status()).isZero();
-    assertThat(fake.journal().get(0).toString()).doesNotContain("MyPassword");
+    FakeKeyRequest sent = fake.takeRequest(Duration.ZERO).orElseThrow();
+    assertThat(sent.status()).isEmpty();
+    assertThat(sent.answer()).startsWith("no answer: ");
+    assertThat(sent.toString()).contains("password=***").doesNotContain("MyPassword");
+  }
+
+  @Test
+  void aKeyRequestIsSentOnceEvenWhenAKeptAliveConnectionClosesUnanswered() throws Exception {
+    ScriptedHttpServer server =
+        server(r -> r.indexOnConnection() == 1 ? xml(RED_FLASH) : new Action.Close());
+    FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
+    fake.pressKey("MySymbolicName"); // leaves a kept-alive connection the JDK client reuses
+
+    fake.pressKey("MySymbolicName");
+
+    assertThat(server.requestCount()).isEqualTo(2); // the JDK client's own retry never went out
+    assertThat(fake.requests())
+        .extracting(r -> r.status().isPresent())
+        .containsExactly(true, false);
+  }
+
+  @Test
+  void theFakeEncodesTheFormItselfWithPlusForSpace() throws Exception {
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
+    SendUrlKey key = key(server).parameters("note=Grüße aus+Berlin*~").password("p w").build();
+
+    fake(key, FakeUnifyPhone.Model.CP600).pressKey("MySymbolicName");
+
+    assertThat(server.requests().get(0).target())
+        .startsWith("/?userid=MyUsername&password=p+w&note=Gr%C3%BC%C3%9Fe+aus%2BBerlin*%7E&");
+  }
+
+  @Test
+  void takeRequestHandsOutEachKeyRequestOnceInOrder() throws Exception {
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
+    FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
+    assertThat(fake.takeRequest(Duration.ZERO)).isEmpty();
+    fake.pressKey("MySymbolicName");
+    fake.pressKey("MySymbolicName");
+
+    assertThat(fake.takeRequest(Duration.ZERO)).map(FakeKeyRequest::sequence).contains(1);
+    assertThat(fake.takeRequest(Duration.ZERO)).map(FakeKeyRequest::sequence).contains(2);
+    assertThat(fake.takeRequest(Duration.ZERO)).isEmpty();
+    assertThat(fake.requests()).hasSize(2); // the journal keeps what was taken
   }
 
   @Test
@@ -225,14 +269,12 @@ class FakeUnifyPhoneTest {
       String head = new String(raw.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
       assertThat(head).isEqualTo("HTTP/1.1 200");
     }
-    assertThat(fake.awaitKeyRequests(1, Duration.ofSeconds(10))).isTrue();
+    FakeKeyRequest fired = fake.takeRequest(Duration.ofSeconds(10)).orElseThrow();
+    assertThat(fired.pushed()).isTrue();
+    assertThat(fired.status()).hasValue(200);
     assertThat(fake.led("MySymbolicName").state()).isEqualTo(LedState.FLASH);
-    assertThat(fake.journal())
-        .extracting(FakeUnifyExchange::kind)
-        .containsExactly(
-            FakeUnifyExchange.Kind.PUSH_RECEIVED,
-            FakeUnifyExchange.Kind.PUSH_RECEIVED,
-            FakeUnifyExchange.Kind.KEY_REQUEST);
+    assertThat(fake.pushes()).extracting(FakeRequest::sequence).containsExactly(1, 2);
+    assertThat(fake.requests()).containsExactly(fired);
   }
 
   @Test

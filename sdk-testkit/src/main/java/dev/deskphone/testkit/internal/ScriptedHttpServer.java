@@ -93,10 +93,19 @@ public final class ScriptedHttpServer implements Closeable {
    */
   public static ScriptedHttpServer start(Script script, SSLContext tls, int port)
       throws IOException {
+    return new ScriptedHttpServer(script, tls, checkedPort(port));
+  }
+
+  /**
+   * {@code port} if a server can listen on it (0 to 65535, 0 meaning any free one).
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  public static int checkedPort(int port) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
     }
-    return new ScriptedHttpServer(script, tls, port);
+    return port;
   }
 
   /** Puts {@code interceptor} between the script and the wire, for faults. */

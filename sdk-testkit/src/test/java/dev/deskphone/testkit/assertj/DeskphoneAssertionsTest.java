@@ -93,7 +93,8 @@ class DeskphoneAssertionsTest {
           .hasMessageContaining("Expecting the LED of key \"Door\"")
           .hasMessageContaining("to be GREEN")
           .hasMessageContaining("but it is RED")
-          .hasMessageContaining("KEY_REQUEST GET");
+          .hasMessageContaining("Journal: no pushes.")
+          .hasMessageContaining("Journal (last 1 of 1 key requests):\n  #1 GET ");
     }
   }
 
