@@ -44,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * to answer normally or to misbehave (close without answering, reset, stall, truncate), and checks
  * statuses as values, headers, binary and UTF-8 bodies, exact request targets, deadlines, that
  * redirects are not followed and that nothing is ever sent twice. Needs JUnit 5 and AssertJ on the
- * test class path.
+ * test class path. On the module path the testkit opens this package to JUnit ({@code
+ * org.junit.platform.commons}), which runs the suite's package-private test methods.
  */
 public abstract class PhoneTransportContract {
   private static final Duration SHORT = Duration.ofMillis(400);
