@@ -5,7 +5,6 @@ import dev.deskphone.core.PhoneAuth;
 import dev.deskphone.core.PhoneOutcomeUnknownException;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.FakeSnomPhone;
-import dev.deskphone.testkit.FakeSnomPhoneBuilder;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -44,7 +43,7 @@ public class AuthBenchmark {
 
   /** A fake snom phone asking for {@code auth}: none, basic or digest. */
   static FakeSnomPhone fake(String auth) {
-    FakeSnomPhoneBuilder b = FakeSnomPhone.builder();
+    FakeSnomPhone.Builder b = FakeSnomPhone.builder();
     switch (auth) {
       case "none" -> b.noAuth();
       case "basic" -> b.basicAuth("admin", "secret");

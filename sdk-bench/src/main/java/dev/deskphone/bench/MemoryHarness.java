@@ -5,6 +5,7 @@ import dev.deskphone.snom.SnomCommand;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.FakeSnomPhone;
 import dev.deskphone.testkit.FakeUnifyPhone;
+import dev.deskphone.testkit.Fault;
 import dev.deskphone.unify.SendUrlKey;
 import java.io.IOException;
 import java.lang.ref.Reference;
@@ -118,7 +119,7 @@ final class MemoryHarness {
   /** Bytes per request in flight to a fake that does not answer within the measurement. */
   private static double pendingRequests(int n, boolean viaSdk) throws Exception {
     try (FakeSnomPhone fake = FakeSnomPhone.builder().start()) {
-      fake.answerDelay(Duration.ofMinutes(2));
+      fake.faults().always(Fault.delay(Duration.ofMinutes(2)));
       SnomPhone phone =
           SnomPhone.builder()
               .uri(fake.uri())
@@ -131,11 +132,11 @@ final class MemoryHarness {
       HttpClient raw = Loopback.rawClient();
       URI target = fake.uri().resolve("/command.htm?key=ENTER");
       // Warm both paths: one answered request each.
-      fake.answerDelay(Duration.ZERO);
+      fake.faults().clear();
       phone.press("ENTER");
       raw.send(
           HttpRequest.newBuilder(target).GET().build(), HttpResponse.BodyHandlers.discarding());
-      fake.answerDelay(Duration.ofMinutes(2));
+      fake.faults().always(Fault.delay(Duration.ofMinutes(2)));
       int already = fake.requests().size();
       long before = Heap.settledUsed();
       List<CompletableFuture<?>> inFlight = new ArrayList<>(n);

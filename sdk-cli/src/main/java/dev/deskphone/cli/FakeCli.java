@@ -1,11 +1,9 @@
 package dev.deskphone.cli;
 
+import dev.deskphone.testkit.FakeKeyRequest;
 import dev.deskphone.testkit.FakeRequest;
 import dev.deskphone.testkit.FakeSnomPhone;
-import dev.deskphone.testkit.FakeSnomPhoneBuilder;
-import dev.deskphone.testkit.FakeUnifyExchange;
 import dev.deskphone.testkit.FakeUnifyPhone;
-import dev.deskphone.testkit.FakeUnifyPhoneBuilder;
 import dev.deskphone.testkit.RejectedRequest;
 import dev.deskphone.unify.SendUrlKey;
 import java.net.URI;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -91,7 +88,7 @@ final class FakeCli {
 
     @Override
     public Integer call() throws InterruptedException {
-      FakeSnomPhoneBuilder b = FakeSnomPhone.builder().port(listen.port).lenient();
+      FakeSnomPhone.Builder b = FakeSnomPhone.builder().port(listen.port).lenient();
       if (digest != null && basic != null) {
         throw new IllegalArgumentException("give --digest or --basic, not both");
       }
@@ -167,7 +164,7 @@ final class FakeCli {
 
     @Override
     public Integer call() throws InterruptedException {
-      FakeUnifyPhoneBuilder b = FakeUnifyPhone.builder().port(listen.port).lenient();
+      FakeUnifyPhone.Builder b = FakeUnifyPhone.builder().port(listen.port).lenient();
       for (String key : keys) {
         int eq = key.indexOf('=');
         if (eq <= 0) {
@@ -191,14 +188,23 @@ final class FakeCli {
     }
 
     private void print(Terminal t, FakeUnifyPhone phone) {
-      int seen = 0;
+      int pushesSeen = 0;
+      int rejectedSeen = 0;
       try {
-        while (!t.stop().await(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
-          List<FakeUnifyExchange> journal = phone.journal();
-          for (FakeUnifyExchange e : journal.subList(seen, journal.size())) {
-            t.out().println(e);
+        while (t.stop().getCount() > 0) {
+          Optional<FakeKeyRequest> sent = phone.takeRequest(POLL);
+          List<FakeRequest> pushes = phone.pushes();
+          List<RejectedRequest> rejected = phone.rejected();
+          for (FakeRequest push : pushes.subList(pushesSeen, pushes.size())) {
+            t.out().println("push " + push);
           }
-          seen = journal.size();
+          for (RejectedRequest rej : rejected.subList(rejectedSeen, rejected.size())) {
+            t.out()
+                .println("  " + t.paint("refused", Terminal.Colour.YELLOW) + ": " + rej.reason());
+          }
+          pushesSeen = pushes.size();
+          rejectedSeen = rejected.size();
+          sent.ifPresent(r -> t.out().println("key request " + r));
           t.out().flush();
         }
       } catch (InterruptedException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.testkit.Dialed;
 import dev.deskphone.testkit.FakeSnomPhone;
+import dev.deskphone.testkit.Fault;
 import dev.deskphone.testkit.PressedKey;
 import dev.deskphone.testkit.Touch;
 import java.io.IOException;
@@ -158,7 +159,7 @@ class SnomCommandsTest {
   @Test
   void anAnswerThatNeverCameIsExitThree() {
     FakeSnomPhone fake = fake(null);
-    fake.closeWithoutAnswerTo(1);
+    fake.faults().onRequest(1, Fault.closeWithoutAnswer());
 
     CliRun run = CliRun.run("snom", "reboot", "--phone", url(fake));
 

@@ -105,7 +105,7 @@ class UnifyAndFakeCommandsTest {
 
       assertThat(run.exit).as(run.toString()).isZero();
       assertThat(run.out).contains("ok  push Lamp on");
-      assertThat(phone.awaitKeyRequests(1, WAIT)).isTrue();
+      assertThat(phone.takeRequest(WAIT)).hasValueSatisfying(r -> assertThat(r.pushed()).isTrue());
       assertThat(phone.led("Lamp").state()).isEqualTo(LedState.FLASH);
     }
   }
@@ -244,8 +244,8 @@ class UnifyAndFakeCommandsTest {
                 "--server",
                 server.uri().toString());
         assertThat(push.exit).as(push.toString()).isZero();
-        fake.awaitOutput("PUSH_RECEIVED POST /server_push.html/ServerPush", WAIT);
-        fake.awaitOutput("KEY_REQUEST GET .*symbn=Door -> 200", WAIT);
+        fake.awaitOutput("push #1 POST /server_push.html/ServerPush", WAIT);
+        fake.awaitOutput("key request #1 GET .*symbn=Door \\(Door, pushed\\) -> 200", WAIT);
       } finally {
         fake.stop();
       }

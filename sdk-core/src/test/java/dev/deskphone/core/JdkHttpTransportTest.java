@@ -59,7 +59,7 @@ class JdkHttpTransportTest {
 
   @Test
   void announcedBodyOverTheLimitFailsWithTooLargeCarryingTheStatus() throws Exception {
-    try (LoopbackHttpServer server = LoopbackHttpServer.http(answer(203, LIMIT + 1, false))) {
+    try (JdkTestServer server = JdkTestServer.http(answer(203, LIMIT + 1, false))) {
       Throwable error = failure(capped.send(PhoneRequest.get(server.uri("/big.xml"))));
 
       assertTooLarge(error, server);
@@ -68,7 +68,7 @@ class JdkHttpTransportTest {
 
   @Test
   void chunkedBodyOverTheLimitFailsWithTooLargeCarryingTheStatus() throws Exception {
-    try (LoopbackHttpServer server = LoopbackHttpServer.http(answer(203, LIMIT + 1, true))) {
+    try (JdkTestServer server = JdkTestServer.http(answer(203, LIMIT + 1, true))) {
       Throwable error = failure(capped.send(PhoneRequest.get(server.uri("/big.xml"))));
 
       assertTooLarge(error, server);
@@ -78,7 +78,7 @@ class JdkHttpTransportTest {
   @ParameterizedTest(name = "chunked={0}")
   @ValueSource(booleans = {false, true})
   void bodyExactlyAtTheLimitIsReturnedWhole(boolean chunked) throws Exception {
-    try (LoopbackHttpServer server = LoopbackHttpServer.http(answer(203, LIMIT, chunked))) {
+    try (JdkTestServer server = JdkTestServer.http(answer(203, LIMIT, chunked))) {
       PhoneResponse response =
           capped.send(PhoneRequest.get(server.uri("/big.xml"))).get(10, SECONDS);
 
@@ -109,7 +109,7 @@ class JdkHttpTransportTest {
             handlerDone.countDown();
           }
         };
-    try (LoopbackHttpServer server = LoopbackHttpServer.http(endless)) {
+    try (JdkTestServer server = JdkTestServer.http(endless)) {
       Throwable error = failure(capped.send(PhoneRequest.get(server.uri("/"))));
 
       assertThat(error).isInstanceOf(PhoneResponseTooLargeException.class);
@@ -122,7 +122,7 @@ class JdkHttpTransportTest {
 
   @Test
   void pinnedCertificateNamingOnlyAHostNameIsTrustedWhenConnectingByIp() throws Exception {
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(answer(200, "ok"), PHONE_BY_NAME)) {
+    try (JdkTestServer server = JdkTestServer.https(answer(200, "ok"), PHONE_BY_NAME)) {
       PhoneRequest request =
           PhoneRequest.builder("GET", server.uri("/status")).tls(pin(PHONE_BY_NAME)).build();
       PhoneResponse response = transport.send(request).get(10, SECONDS);
@@ -135,7 +135,7 @@ class JdkHttpTransportTest {
 
   @Test
   void wrongPinFailsAsTlsConnectFailureWithNothingSent() throws Exception {
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(answer(200, "ok"), PHONE_BY_NAME)) {
+    try (JdkTestServer server = JdkTestServer.https(answer(200, "ok"), PHONE_BY_NAME)) {
       PhoneRequest request =
           PhoneRequest.builder("GET", server.uri("/status")).tls(pin(OTHER)).build();
       Throwable error = failure(transport.send(request));
@@ -150,8 +150,8 @@ class JdkHttpTransportTest {
 
   @Test
   void oneTransportTrustsEachPhoneByItsOwnPin() throws Exception {
-    try (LoopbackHttpServer a = LoopbackHttpServer.https(answer(200, "a"), PHONE_BY_NAME);
-        LoopbackHttpServer b = LoopbackHttpServer.https(answer(200, "b"), OTHER)) {
+    try (JdkTestServer a = JdkTestServer.https(answer(200, "a"), PHONE_BY_NAME);
+        JdkTestServer b = JdkTestServer.https(answer(200, "b"), OTHER)) {
       PhoneRequest toA = PhoneRequest.builder("GET", a.uri("/")).tls(pin(PHONE_BY_NAME)).build();
       PhoneRequest toB = PhoneRequest.builder("GET", b.uri("/")).tls(pin(OTHER)).build();
 
@@ -166,7 +166,7 @@ class JdkHttpTransportTest {
 
   @Test
   void aPhoneWhosePolicyChangesIsCheckedAnewNotOverAKeptAliveConnection() throws Exception {
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(answer(200, "ok"), PHONE_BY_NAME)) {
+    try (JdkTestServer server = JdkTestServer.https(answer(200, "ok"), PHONE_BY_NAME)) {
       PhoneRequest pinned =
           PhoneRequest.builder("GET", server.uri("/")).tls(pin(PHONE_BY_NAME)).build();
       assertThat(transport.sendAndWait(pinned).status()).isEqualTo(200);
@@ -186,7 +186,7 @@ class JdkHttpTransportTest {
 
   @Test
   void defaultSystemTrustRejectsASelfSignedServer() throws Exception {
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(answer(200, "ok"), PHONE_BY_NAME)) {
+    try (JdkTestServer server = JdkTestServer.https(answer(200, "ok"), PHONE_BY_NAME)) {
       Throwable error = failure(transport.send(PhoneRequest.get(server.uri("/"))));
 
       assertThat(error).isInstanceOf(PhoneTlsException.class);
@@ -256,7 +256,7 @@ class JdkHttpTransportTest {
 
   @Test
   void aHeaderValueBeyondAsciiIsRefusedBeforeAnythingIsSent() throws Exception {
-    try (LoopbackHttpServer server = LoopbackHttpServer.http(answer(200, 0, false))) {
+    try (JdkTestServer server = JdkTestServer.http(answer(200, 0, false))) {
       PhoneRequest request =
           PhoneRequest.builder("GET", server.uri("/x")).header("X-Name", "Jürgen").build();
 
@@ -288,7 +288,7 @@ class JdkHttpTransportTest {
             Thread.currentThread().interrupt();
           }
         };
-    try (LoopbackHttpServer server = LoopbackHttpServer.http(silent)) {
+    try (JdkTestServer server = JdkTestServer.http(silent)) {
       PhoneRequest request =
           PhoneRequest.builder("POST", server.uri("/reboot"))
               .timeout(Duration.ofMillis(300))
@@ -311,7 +311,7 @@ class JdkHttpTransportTest {
 
   @Test
   void aClosedTransportSendsNothingMore() throws Exception {
-    try (LoopbackHttpServer server = LoopbackHttpServer.http(answer(200, "ok"))) {
+    try (JdkTestServer server = JdkTestServer.http(answer(200, "ok"))) {
       transport.close();
       transport.close(); // twice is harmless
 
@@ -329,7 +329,7 @@ class JdkHttpTransportTest {
   void closingAbortsAnExchangeInFlightAsOutcomeUnknown() throws Exception {
     CountDownLatch arrived = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    try (LoopbackHttpServer server = LoopbackHttpServer.http(holding(arrived, release))) {
+    try (JdkTestServer server = JdkTestServer.http(holding(arrived, release))) {
       CompletableFuture<PhoneResponse> inFlight =
           transport.send(PhoneRequest.get(server.uri("/reboot")));
       assertThat(arrived.await(10, SECONDS)).isTrue();
@@ -350,7 +350,7 @@ class JdkHttpTransportTest {
     CountDownLatch arrived = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     try (JdkHttpTransport one = JdkHttpTransport.builder().maxConcurrency(1).build();
-        LoopbackHttpServer server = LoopbackHttpServer.http(holding(arrived, release))) {
+        JdkTestServer server = JdkTestServer.http(holding(arrived, release))) {
       CompletableFuture<PhoneResponse> first = one.send(PhoneRequest.get(server.uri("/1")));
       assertThat(arrived.await(10, SECONDS)).isTrue();
       PhoneRequest waiting =
@@ -374,7 +374,7 @@ class JdkHttpTransportTest {
 
   @Test
   void theSharedTransportIgnoresClose() throws Exception {
-    try (LoopbackHttpServer server = LoopbackHttpServer.http(answer(200, "ok"))) {
+    try (JdkTestServer server = JdkTestServer.http(answer(200, "ok"))) {
       JdkHttpTransport.shared().close();
 
       assertThat(JdkHttpTransport.shared()).isSameAs(JdkHttpTransport.shared());
@@ -477,7 +477,7 @@ class JdkHttpTransportTest {
 
   // --- helpers ---
 
-  private static void assertTooLarge(Throwable error, LoopbackHttpServer server) {
+  private static void assertTooLarge(Throwable error, JdkTestServer server) {
     assertThat(error)
         .isInstanceOfSatisfying(
             PhoneResponseTooLargeException.class,
@@ -548,7 +548,7 @@ class JdkHttpTransportTest {
     }
   }
 
-  private static String phone(LoopbackHttpServer server) {
+  private static String phone(JdkTestServer server) {
     return server.uri("/").getScheme() + "://127.0.0.1:" + server.port();
   }
 

@@ -47,7 +47,7 @@ class TlsPolicyTest {
   @Test
   void pinnedAcceptsItsCertificateNamingOnlyAHostNameWhenConnectingByIp() throws Exception {
     TlsPolicy policy = TlsPolicy.pinned(fingerprint(PHONE_BY_NAME.certificate()));
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, PHONE_BY_NAME)) {
+    try (JdkTestServer server = JdkTestServer.https(TlsPolicyTest::ok, PHONE_BY_NAME)) {
       HttpResponse<String> response = get(server, policy);
 
       assertThat(response.statusCode()).isEqualTo(200);
@@ -64,7 +64,7 @@ class TlsPolicyTest {
             .commonName("old.phone")
             .validityInterval(now - 3650 * day, now - 365 * day)
             .build();
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, expired)) {
+    try (JdkTestServer server = JdkTestServer.https(TlsPolicyTest::ok, expired)) {
       HttpResponse<String> response =
           get(server, TlsPolicy.pinned(fingerprint(expired.certificate())));
 
@@ -76,7 +76,7 @@ class TlsPolicyTest {
   void pinnedRejectsAnotherCertificateNamingBothFingerprints() throws Exception {
     String expected = fingerprint(PHONE_BY_IP.certificate());
     String presented = fingerprint(PHONE_BY_NAME.certificate());
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, PHONE_BY_NAME)) {
+    try (JdkTestServer server = JdkTestServer.https(TlsPolicyTest::ok, PHONE_BY_NAME)) {
       Throwable thrown = catchThrowable(() -> get(server, TlsPolicy.pinned(expected)));
 
       assertThat(thrown).isInstanceOf(SSLHandshakeException.class);
@@ -119,7 +119,7 @@ class TlsPolicyTest {
   void base64PinWorksOverAHandshake() throws Exception {
     String pin =
         "sha256/" + Base64.getEncoder().encodeToString(sha256(PHONE_BY_NAME.certificate()));
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, PHONE_BY_NAME)) {
+    try (JdkTestServer server = JdkTestServer.https(TlsPolicyTest::ok, PHONE_BY_NAME)) {
       assertThat(get(server, TlsPolicy.pinned(pin)).statusCode()).isEqualTo(200);
     }
   }
@@ -179,7 +179,7 @@ class TlsPolicyTest {
   void trustStoreAcceptsServerSignedByAnchorAndNamingTheIp() throws Exception {
     HeldCertificate root = root("Deskphone Test Root");
     HeldCertificate leaf = signedBy(root, "127.0.0.1");
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, leaf)) {
+    try (JdkTestServer server = JdkTestServer.https(TlsPolicyTest::ok, leaf)) {
       HttpResponse<String> response = get(server, TlsPolicy.trustStore(storeOf(root)));
 
       assertThat(response.statusCode()).isEqualTo(200);
@@ -191,7 +191,7 @@ class TlsPolicyTest {
   void trustStoreKeepsIpVerification() throws Exception {
     HeldCertificate root = root("Deskphone Test Root");
     HeldCertificate leaf = signedBy(root, "phone.example");
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, leaf)) {
+    try (JdkTestServer server = JdkTestServer.https(TlsPolicyTest::ok, leaf)) {
       Throwable thrown = catchThrowable(() -> get(server, TlsPolicy.trustStore(storeOf(root))));
 
       assertThat(thrown).isInstanceOf(SSLHandshakeException.class);
@@ -208,7 +208,7 @@ class TlsPolicyTest {
   void trustStoreRejectsServerSignedByAnotherRoot() throws Exception {
     HeldCertificate trusted = root("Trusted Root");
     HeldCertificate leaf = signedBy(root("Other Root"), "127.0.0.1");
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, leaf)) {
+    try (JdkTestServer server = JdkTestServer.https(TlsPolicyTest::ok, leaf)) {
       Throwable thrown = catchThrowable(() -> get(server, TlsPolicy.trustStore(storeOf(trusted))));
 
       assertThat(thrown).isInstanceOf(SSLHandshakeException.class);
@@ -224,8 +224,8 @@ class TlsPolicyTest {
     store.deleteEntry("root");
     store.setCertificateEntry("other", root("Other Root").certificate());
 
-    try (LoopbackHttpServer server =
-        LoopbackHttpServer.https(TlsPolicyTest::ok, signedBy(root, "127.0.0.1"))) {
+    try (JdkTestServer server =
+        JdkTestServer.https(TlsPolicyTest::ok, signedBy(root, "127.0.0.1"))) {
       assertThat(get(server, policy).statusCode()).isEqualTo(200);
     }
     assertThat(policy).hasToString("TlsPolicy[trustStore CN=Deskphone Test Root]");
@@ -267,7 +267,7 @@ class TlsPolicyTest {
 
   @Test
   void systemRejectsSelfSignedLoopbackServer() throws Exception {
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, PHONE_BY_IP)) {
+    try (JdkTestServer server = JdkTestServer.https(TlsPolicyTest::ok, PHONE_BY_IP)) {
       Throwable thrown = catchThrowable(() -> get(server, TlsPolicy.system()));
 
       assertThat(thrown).isInstanceOf(SSLHandshakeException.class);
@@ -293,7 +293,7 @@ class TlsPolicyTest {
     for (TlsPolicy policy : policies) {
       contexts.add(policy.sslContext());
     }
-    try (LoopbackHttpServer server = LoopbackHttpServer.https(TlsPolicyTest::ok, PHONE_BY_NAME)) {
+    try (JdkTestServer server = JdkTestServer.https(TlsPolicyTest::ok, PHONE_BY_NAME)) {
       assertThat(get(server, policies.get(1)).statusCode()).isEqualTo(200);
     }
 
@@ -392,7 +392,7 @@ class TlsPolicyTest {
   }
 
   /** GETs the server's root with a fresh HTTP/1.1 client using {@code policy}. */
-  private static HttpResponse<String> get(LoopbackHttpServer server, TlsPolicy policy)
+  private static HttpResponse<String> get(JdkTestServer server, TlsPolicy policy)
       throws IOException, InterruptedException {
     HttpClient client =
         HttpClient.newBuilder()

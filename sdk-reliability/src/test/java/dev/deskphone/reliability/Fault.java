@@ -6,7 +6,7 @@ import dev.deskphone.core.PhoneResponseException;
 import dev.deskphone.core.PhoneTimeoutException;
 import dev.deskphone.core.PhoneTlsException;
 import dev.deskphone.testkit.internal.Action;
-import dev.deskphone.testkit.internal.LoopbackHttpServer;
+import dev.deskphone.testkit.internal.ScriptedHttpServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -51,8 +51,8 @@ enum Fault {
   }
 
   /** The server's script: {@code /warm} is answered, the request under test meets the fault. */
-  LoopbackHttpServer.Script script(String answerBody) {
-    return new LoopbackHttpServer.Script() {
+  ScriptedHttpServer.Script script(String answerBody) {
+    return new ScriptedHttpServer.Script() {
       @Override
       public Action beforeRead(int connection, int index) {
         return Fault.this == CLOSE_BEFORE_READING && connection == 1 ? Action.close() : null;

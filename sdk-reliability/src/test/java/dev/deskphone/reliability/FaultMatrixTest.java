@@ -12,9 +12,9 @@ import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.FakeLed;
 import dev.deskphone.testkit.FakeUnifyPhone;
 import dev.deskphone.testkit.internal.Action;
-import dev.deskphone.testkit.internal.LoopbackHttpServer;
 import dev.deskphone.testkit.internal.RecordedRequest;
 import dev.deskphone.testkit.internal.RunCertificate;
+import dev.deskphone.testkit.internal.ScriptedHttpServer;
 import dev.deskphone.unify.SendUrlKey;
 import dev.deskphone.unify.UnifyPhone;
 import java.io.IOException;
@@ -61,8 +61,8 @@ class FaultMatrixTest {
    */
   @BeforeAll
   static void warmUp() throws IOException {
-    try (LoopbackHttpServer server =
-        LoopbackHttpServer.startTls(r -> Action.respond(200, "warm"), SERVER.serverContext())) {
+    try (ScriptedHttpServer server =
+        ScriptedHttpServer.startTls(r -> Action.respond(200, "warm"), SERVER.serverContext())) {
       PhoneRequest warm =
           PhoneRequest.builder("GET", server.uri("/warm")).tls(SERVER.pinned()).build();
       try (PhoneTransport transport = JdkHttpTransport.create()) {
@@ -88,10 +88,10 @@ class FaultMatrixTest {
 
   private int check(Operation op, Fault fault) throws IOException {
     boolean tls = fault == Fault.TLS_HANDSHAKE_FAILURE;
-    try (LoopbackHttpServer server =
+    try (ScriptedHttpServer server =
         tls
-            ? LoopbackHttpServer.startTls(fault.script(REPLY), SERVER.serverContext())
-            : LoopbackHttpServer.start(fault.script(REPLY))) {
+            ? ScriptedHttpServer.startTls(fault.script(REPLY), SERVER.serverContext())
+            : ScriptedHttpServer.start(fault.script(REPLY))) {
       PhoneTransport transport = JdkHttpTransport.builder().timeout(Fault.DEADLINE).build();
       if (fault == Fault.REFUSED_CONNECTION) {
         server.suspend();
@@ -170,7 +170,7 @@ class FaultMatrixTest {
   }
 
   /** The phone's side: a key press against a faulty server changes nothing, and is sent once. */
-  private static void pressKey(LoopbackHttpServer server, Fault fault) {
+  private static void pressKey(ScriptedHttpServer server, Fault fault) {
     SendUrlKey key = SendUrlKey.builder().symbolicName("Key").server(server.uri("/")).build();
     try (FakeUnifyPhone phone =
         FakeUnifyPhone.builder().key(key).trust(OTHER.pinned()).timeout(Fault.DEADLINE).start()) {
@@ -194,7 +194,7 @@ class FaultMatrixTest {
     }
   }
 
-  private static long deliveries(LoopbackHttpServer server, Operation op) {
+  private static long deliveries(ScriptedHttpServer server, Operation op) {
     return server.requests().stream()
         .map(RecordedRequest::target)
         .filter(

@@ -118,7 +118,7 @@ class SecretLeakSweepTest {
     SnomPhone basicOverHttps =
         SnomPhone.builder()
             .uri(basic.uri())
-            .tls(basic.tlsPolicy())
+            .tls(basic.tls())
             .credentials(Credentials.of(USER, SENTINEL))
             .build();
     SnomPhone basicRefused =
@@ -140,11 +140,15 @@ class SecretLeakSweepTest {
     attempt(() -> wrong.dial("3")); // locked out by the SDK: fails fast
     attempt(() -> basicOverHttps.reboot());
     attempt(() -> basicRefused.dial("1"));
-    digest.closeWithoutAnswer(r -> r.target().contains("REREGISTER"));
+    digest
+        .faults()
+        .when(
+            r -> r.target().contains("REREGISTER"),
+            dev.deskphone.testkit.Fault.closeWithoutAnswer());
     attempt(() -> good.reregister(1));
-    digest.answerDelay(Duration.ofSeconds(5));
+    digest.faults().always(dev.deskphone.testkit.Fault.delay(Duration.ofSeconds(5)));
     attempt(() -> slow.dial("9"));
-    digest.answerDelay(Duration.ZERO);
+    digest.faults().clear();
     attempt(
         () ->
             SnomPhone.builder().uri(URI.create("http://" + USER + ":" + SENTINEL + "@127.0.0.1/")));
@@ -199,13 +203,16 @@ class SecretLeakSweepTest {
             keep(
                 SendUrlRequest.parse(
                     "GET", "userid=" + USER + "&password=" + SENTINEL + "&symbn=K", new byte[0])));
-    keep(good, post, wrong, good.request("10.0.0.7", "+4930"), phone.journal(), phone.ledHistory());
+    keep(good, post, wrong, good.request("10.0.0.7", "+4930"), phone.ledHistory());
     try {
-      phone.awaitKeyRequests(4, Duration.ofSeconds(5));
+      for (int i = 0; i < 4; i++) { // three presses, then the key request the push fired
+        keep(phone.takeRequest(Duration.ofSeconds(5)));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    keep(phone.journal(), phone.rejected()); // reading the refusals also tells the strict fake
+    // reading the refusals also tells the strict fake
+    keep(phone.requests(), phone.pushes(), phone.rejected());
   }
 
   private static SendUrlKey key(String name, String method, URI server, String password) {

@@ -68,14 +68,13 @@ class SoakTest {
       while (System.nanoTime() < end) {
         rounds++;
         for (FakeSnomPhone f : fakes) {
-          f.closeWithoutAnswer(r -> false);
-          f.answerDelay(Duration.ZERO);
+          f.faults().clear();
           f.remoteControl(true);
           int dice = random.nextInt(100);
           if (dice < 5) {
-            f.closeWithoutAnswer(r -> true);
+            f.faults().always(dev.deskphone.testkit.Fault.closeWithoutAnswer());
           } else if (dice < 8) {
-            f.answerDelay(TIMEOUT.multipliedBy(2));
+            f.faults().always(dev.deskphone.testkit.Fault.delay(TIMEOUT.multipliedBy(2)));
           } else if (dice < 10) {
             f.remoteControl(false);
           }
@@ -93,7 +92,7 @@ class SoakTest {
         fds.add(openFileDescriptors());
       }
       for (FakeSnomPhone f : fakes) {
-        f.answerDelay(Duration.ZERO);
+        f.faults().clear();
       }
 
       // No number was ever dialed twice, and every success was dialed exactly once.

@@ -1,8 +1,11 @@
 package dev.deskphone.testkit;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,8 +36,8 @@ public final class FakeLab implements AutoCloseable {
   }
 
   /** A builder for an empty lab. */
-  public static FakeLabBuilder builder() {
-    return new FakeLabBuilder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** The snom fakes, in the order added. */
@@ -95,5 +98,101 @@ public final class FakeLab implements AutoCloseable {
   @Override
   public String toString() {
     return "FakeLab[" + snomPhones.size() + " snom, " + unifyPhones.size() + " Unify]";
+  }
+
+  /**
+   * Configures and starts a {@link FakeLab}; at least one fake is required. Not thread-safe:
+   * configure it on one thread; each {@link #start()} starts a new lab.
+   */
+  public static final class Builder {
+    private final List<Consumer<FakeSnomPhone.Builder>> snom = new ArrayList<>();
+    private final List<Consumer<FakeUnifyPhone.Builder>> unify = new ArrayList<>();
+    private Clock clock;
+
+    private Builder() {}
+
+    /** Adds {@code count} snom fakes with the builder's defaults. */
+    public Builder snom(int count) {
+      return snom(count, b -> {});
+    }
+
+    /**
+     * Adds {@code count} snom fakes, each configured by {@code config} (called once per fake, on a
+     * fresh builder, after the lab's {@linkplain #clock clock} was set on it).
+     */
+    public Builder snom(int count, Consumer<FakeSnomPhone.Builder> config) {
+      Objects.requireNonNull(config, "config");
+      for (int i = 0; i < nonNegative(count); i++) {
+        snom.add(config);
+      }
+      return this;
+    }
+
+    /**
+     * Adds {@code count} Unify fakes, each configured by {@code config}, which must add at least
+     * one key.
+     */
+    public Builder unify(int count, Consumer<FakeUnifyPhone.Builder> config) {
+      Objects.requireNonNull(config, "config");
+      for (int i = 0; i < nonNegative(count); i++) {
+        unify.add(config);
+      }
+      return this;
+    }
+
+    /** One clock for every fake, e.g. a {@link MutableClock} that moves the whole lab at once. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Starts every fake, snom first, each on its own port of 127.0.0.1. If one fails to start, the
+     * ones started are closed and the failure is thrown.
+     *
+     * @throws IllegalStateException if no fake was added, or a Unify fake's configuration added no
+     *     key
+     */
+    public FakeLab start() {
+      if (snom.isEmpty() && unify.isEmpty()) {
+        throw new IllegalStateException(
+            "a fake lab needs at least one fake; add some with snom(n) or unify(n, config)");
+      }
+      List<FakeSnomPhone> snomPhones = new ArrayList<>(snom.size());
+      List<FakeUnifyPhone> unifyPhones = new ArrayList<>(unify.size());
+      try {
+        for (Consumer<FakeSnomPhone.Builder> config : snom) {
+          snomPhones.add(configured(FakeSnomPhone.builder(), b -> b.clock(clock), config).start());
+        }
+        for (Consumer<FakeUnifyPhone.Builder> config : unify) {
+          unifyPhones.add(
+              configured(FakeUnifyPhone.builder(), b -> b.clock(clock), config).start());
+        }
+      } catch (RuntimeException e) {
+        try {
+          new FakeLab(snomPhones, unifyPhones).close();
+        } catch (AssertionError ignored) {
+          // nothing was asked of them yet
+        }
+        throw e;
+      }
+      return new FakeLab(snomPhones, unifyPhones);
+    }
+
+    /** A fresh builder with the lab's clock, if one was set, then the caller's configuration. */
+    private <B> B configured(B builder, Consumer<B> labClock, Consumer<B> config) {
+      if (clock != null) {
+        labClock.accept(builder);
+      }
+      config.accept(builder);
+      return builder;
+    }
+
+    private static int nonNegative(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException("count must not be negative, was " + count);
+      }
+      return count;
+    }
   }
 }

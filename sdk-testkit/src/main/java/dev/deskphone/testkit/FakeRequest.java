@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One request exactly as a {@link FakeSnomPhone} read it off the wire, before it decoded anything.
- * Immutable.
+ * One request exactly as a fake phone's web server read it off the wire, before it decoded
+ * anything: a command to a {@link FakeSnomPhone}, a push to a {@link FakeUnifyPhone}. Immutable.
  *
  * @param sequence its place among all requests the fake read, 1-based
  * @param method the method, for example {@code "GET"}

@@ -3,25 +3,31 @@ package dev.deskphone.testkit;
 import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.snom.CallList;
 import dev.deskphone.snom.SnomModel;
-import dev.deskphone.testkit.internal.LoopbackHttpServer;
+import dev.deskphone.testkit.internal.AuthGate;
+import dev.deskphone.testkit.internal.ModelProfile;
 import dev.deskphone.testkit.internal.RunCertificate;
+import dev.deskphone.testkit.internal.ScriptedHttpServer;
 import dev.deskphone.testkit.internal.SnomPhoneScript;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.Set;
 
 /**
  * A snom desk phone's web server on 127.0.0.1, for tests: a real HTTP (or HTTPS) server on an
- * ephemeral port that carries out every request of the snom remote-control page ({@code
- * command.htm} keys, touches, dial, DTMF, release, log off, re-register, FIX_LIL; {@code
- * line_login.htm} ringer; {@code advanced_update.htm} reboot and reset; {@code index.htm} call
- * lists; {@code dummy.htm} firmware), checks it against its {@link SnomModel}, and keeps what it
- * did for the test to assert on.
+ * ephemeral port that carries out the snom remote-control requests, checks them against its {@link
+ * SnomModel}, and records what it did for the test to assert on. It parses the wire itself, never
+ * through the SDK's encoders. Strict by default: {@link #close()} fails the test if the fake got
+ * requests it did not understand that the test never read through {@link #rejected()}. How it
+ * answers, authenticates and reboots: docs/testkit.md.
  *
  * <pre>{@code
  * try (FakeSnomPhone fake = FakeSnomPhone.builder().model(SnomModel.SNOM_870)
@@ -31,78 +37,37 @@ import java.util.function.Predicate;
  * }
  * }</pre>
  *
- * <p><b>Parsing.</b> It reads the raw request target itself (its own percent-decoding, {@code +} as
- * a space, as a phone's form handler does), never through the SDK's encoders, so an encoding bug
- * cannot hide by being mirrored. {@code key=} is split on the literal {@code ;} and {@code ,}
- * before decoding; {@code PLAY_RINGER:n=+Ringer} arrives as documented; a dial number's {@code +}
- * must come as {@code %2B}.
- *
- * <p><b>Answers.</b> A command carried out: {@code 200} with a small HTML page (or the scripted
- * quirks below). A command the phone does not understand (unknown command or key, a key, touch or
- * feature its model lacks, a value out of range, more than one command in one request): {@code
- * 200}, as a phone ignores what it does not know, with nothing done and the request recorded in
- * {@link #rejected()}. A request a web server cannot read (bad percent-encoding, a raw {@code #},
- * invalid UTF-8): {@code 400}. Unknown page: {@code 404}. A method other than GET: {@code 405}. A
- * request is carried out whole or not at all.
- *
- * <p><b>Authentication.</b> None, Basic or Digest ({@link DigestAlgorithm MD5 and/or SHA-256},
- * {@code qop=auth}, {@code opaque}), done by the fake itself. A nonce expires after {@link
- * FakeSnomPhoneBuilder#nonceLifetime} on the fake's clock; right credentials on an expired or
- * unknown nonce get a 401 with {@code stale=true}. An {@code nc} that does not grow per nonce is
- * refused (401, recorded). A digest {@code uri} other than the request target: 400. Three failed
- * logins in a row lock the web interface for 1 minute, doubling with each later lockout: every
- * request then gets {@code 403} with {@code Retry-After}. A missing {@code Authorization} is a
- * plain challenge, not a failure and not recorded as rejected; stale nonces are not recorded
- * either.
- *
- * <p><b>Reboot.</b> {@code reboot=Reboot} and {@code reset=Reset} are answered {@code 200} and the
- * connection closed; the fake stops listening before that answer is written, so a client that read
- * it finds connections refused, and open keep-alive connections are dropped. It stays offline for
- * {@link FakeSnomPhoneBuilder#rebootDowntime} on its clock, or until {@link #finishReboot()}, then
- * comes back on the same port with new nonces, a new opaque, no lockout, on-hook. A reset also
- * empties the call lists. The credentials stay. A request that honours {@code Connection: close} is
- * answered with the connection closed after.
- *
- * <p><b>Strictness.</b> By default a request it does not understand (everything in {@link
- * #rejected()}) fails the test: {@link #close()} throws an {@link AssertionError} listing those the
- * test never read. {@link FakeSnomPhoneBuilder#lenient()} turns that off.
- *
- * <p><b>Faults.</b> {@link #faults()} scripts misbehaviour per request or connection; {@link
- * #expireNonces()} and {@link #expireNoncesOn} script stale-nonce 401s.
- *
- * <p><b>Threading.</b> Thread-safe: requests are served on one thread per connection while any test
- * thread reads the recorded state or changes the quirks; every accessor returns an immutable
- * snapshot. Accessors never block; {@link #takeRequest} and {@link #awaitOnline} block up to their
+ * <p>Thread-safe: requests are served on one thread per connection while any test thread reads the
+ * recorded state, scripts faults or changes the quirks; every accessor returns an immutable
+ * snapshot and never blocks. {@link #takeRequest} and {@link #awaitOnline} block up to their
  * timeout. {@link #close()} closes every socket and ends every thread it started.
  */
 public final class FakeSnomPhone implements AutoCloseable {
-  private final Optional<SnomModel> model;
-  private final LoopbackHttpServer server;
+  private final SnomModel model; // null: any model
+  private final ScriptedHttpServer server;
   private final SnomPhoneScript script;
-  private final Optional<RunCertificate> certificate;
+  private final RunCertificate certificate; // null: plain http
   private final Faults faults;
 
-  FakeSnomPhone(
-      Optional<SnomModel> model,
-      SnomPhoneScript script,
-      Optional<RunCertificate> certificate,
-      Clock clock,
-      int port)
-      throws IOException {
-    this.model = model;
-    this.script = script;
-    this.certificate = certificate;
+  private FakeSnomPhone(Builder b) throws IOException {
+    this.model = b.model;
+    ModelProfile profile = model == null ? ModelProfile.ANY : ModelProfile.of(model);
+    AuthGate gate =
+        new AuthGate(b.scheme, b.user, b.password, b.realm, b.algorithms, b.nonceLifetime, b.clock);
+    this.script = new SnomPhoneScript(profile, gate, b.clock, b.rebootDowntime, b.strict);
+    b.callLists.forEach(script::seed);
+    this.certificate = b.https ? RunCertificate.create("fake " + profile.name()) : null;
     this.server =
-        LoopbackHttpServer.start(
-            script, certificate.map(RunCertificate::serverContext).orElse(null), port);
+        ScriptedHttpServer.start(
+            script, certificate == null ? null : certificate.serverContext(), b.port);
     script.attach(server);
-    this.faults = new Faults(certificate.isPresent(), clock, script.reboot());
+    this.faults = new Faults(b.https, b.clock, script.reboot());
     server.intercept(faults.interceptor());
   }
 
   /** A builder: no model (every documented key passes), no authentication, http. */
-  public static FakeSnomPhoneBuilder builder() {
-    return new FakeSnomPhoneBuilder();
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** {@code http://127.0.0.1:PORT/} (or {@code https://}); the same across reboots. */
@@ -112,40 +77,43 @@ public final class FakeSnomPhone implements AutoCloseable {
 
   /** The model it plays, if one was chosen. */
   public Optional<SnomModel> model() {
-    return model;
+    return Optional.ofNullable(model);
   }
 
   /**
    * The SHA-256 fingerprint of its run certificate, as {@code openssl x509 -fingerprint -sha256}
    * prints it, for {@link TlsPolicy#pinned(String)}.
    *
-   * @throws IllegalStateException if it was not built with {@link FakeSnomPhoneBuilder#https()}
+   * @throws IllegalStateException if it was not built with {@link Builder#https()}
    */
   public String certificateFingerprint() {
-    return tls().fingerprint();
+    return certificate().fingerprint();
   }
 
   /**
    * Its run certificate in PEM form, for clients such as curl ({@code --cacert}).
    *
-   * @throws IllegalStateException if it was not built with {@link FakeSnomPhoneBuilder#https()}
+   * @throws IllegalStateException if it was not built with {@link Builder#https()}
    */
   public String certificatePem() {
-    return tls().pem();
+    return certificate().pem();
   }
 
   /**
-   * A client policy that trusts exactly its run certificate.
+   * A client policy that trusts exactly its run certificate, for the SDK builders' {@code
+   * .tls(...)}.
    *
-   * @throws IllegalStateException if it was not built with {@link FakeSnomPhoneBuilder#https()}
+   * @throws IllegalStateException if it was not built with {@link Builder#https()}
    */
-  public TlsPolicy tlsPolicy() {
-    return tls().pinned();
+  public TlsPolicy tls() {
+    return certificate().pinned();
   }
 
-  private RunCertificate tls() {
-    return certificate.orElseThrow(
-        () -> new IllegalStateException("this fake phone speaks http; build it with https()"));
+  private RunCertificate certificate() {
+    if (certificate == null) {
+      throw new IllegalStateException("this fake phone speaks http; build it with https()");
+    }
+    return certificate;
   }
 
   /** Every key event carried out, in order. */
@@ -180,16 +148,17 @@ public final class FakeSnomPhone implements AutoCloseable {
 
   /**
    * Every request not carried out, with the status answered and why, in arrival order. Reading them
-   * tells a {@linkplain FakeSnomPhoneBuilder#lenient() strict} fake that the test has dealt with
-   * them, so that {@link #close()} does not fail on them.
+   * tells a strict fake (see {@link Builder#lenient()}) that the test has dealt with them, so that
+   * {@link #close()} does not fail on them.
    */
   public List<RejectedRequest> rejected() {
     return script.rejected().all();
   }
 
   /**
-   * Its fault script: close, reset, stall, garbage, refused connections and the rest, per request
-   * or per connection.
+   * Its fault script: close without an answer, reset, stall, delay, garbage, refused connections
+   * and the rest, per request or per connection; the one way to make the fake misbehave on the
+   * network.
    */
   public Faults faults() {
     return faults;
@@ -217,6 +186,7 @@ public final class FakeSnomPhone implements AutoCloseable {
    * (mockwebserver style; independent of {@link #requests()}).
    *
    * @return the request, or empty if none arrived in time
+   * @throws InterruptedException if interrupted while waiting
    */
   public Optional<FakeRequest> takeRequest(Duration timeout) throws InterruptedException {
     return script.takeRequest(Objects.requireNonNull(timeout, "timeout"));
@@ -228,47 +198,19 @@ public final class FakeSnomPhone implements AutoCloseable {
   }
 
   /**
-   * Quirk: answer a dial with {@code 302 Found} and {@code Location: /index.htm} (the dial is
-   * carried out), as some firmware does.
+   * Phone behaviour: answer a dial with {@code 302 Found} and {@code Location: /index.htm} (the
+   * dial is carried out), as some firmware does.
    */
   public void redirectDials(boolean on) {
     script.redirectDials(on);
   }
 
   /**
-   * Quirk: with remote control disabled, {@code command.htm} answers {@code 403} and does nothing.
+   * Phone setting: with remote control disabled, {@code command.htm} answers {@code 403} and does
+   * nothing.
    */
   public void remoteControl(boolean enabled) {
     script.remoteControl(enabled);
-  }
-
-  /**
-   * Quirk: the requests {@code which} matches are carried out, then their connection is closed
-   * without an answer (the client cannot know whether the command ran). Replaces any earlier one.
-   * Note that the plain JDK {@code HttpClient} silently sends such a GET again: the fake then
-   * carries it out twice, which is what the SDK's own transport prevents.
-   */
-  public void closeWithoutAnswer(Predicate<FakeRequest> which) {
-    Objects.requireNonNull(which, "which");
-    faults.quirk(
-        "closeWithoutAnswer",
-        FaultRule.of(Fault.closeWithoutAnswer(), false, s -> which.test(s.request())));
-  }
-
-  /**
-   * Quirk: {@link #closeWithoutAnswer} for the {@code n}-th request only (1-based, as counted by
-   * {@link FakeRequest#sequence()}).
-   */
-  public void closeWithoutAnswerTo(int n) {
-    closeWithoutAnswer(r -> r.sequence() == n);
-  }
-
-  /** Quirk: every answer waits {@code delay} (real time) before it is written. */
-  public void answerDelay(Duration delay) {
-    if (delay.isNegative()) {
-      throw new IllegalArgumentException("answer delay must not be negative, got " + delay);
-    }
-    faults.answerDelay(delay);
   }
 
   /**
@@ -285,6 +227,7 @@ public final class FakeSnomPhone implements AutoCloseable {
    * clock.
    *
    * @return whether it is online
+   * @throws InterruptedException if interrupted while waiting
    */
   public boolean awaitOnline(Duration timeout) throws InterruptedException {
     return script.reboot().awaitOnline(Objects.requireNonNull(timeout, "timeout"));
@@ -303,12 +246,161 @@ public final class FakeSnomPhone implements AutoCloseable {
     script.rejected().check(toString());
   }
 
+  /** The model and the URI, for logs. */
   @Override
   public String toString() {
     return "FakeSnomPhone["
-        + model.map(SnomModel::displayName).orElse("any model")
+        + (model == null ? "any model" : model.displayName())
         + " at "
         + uri()
         + "]";
+  }
+
+  /**
+   * Configures and starts a {@link FakeSnomPhone}. Defaults: no model (every documented key, touch
+   * and feature passes), no authentication, http, strict, the system clock, Digest offering MD5
+   * with nonces living 5 minutes, realm {@code snom}, a reboot downtime of 1 second, empty call
+   * lists. Nothing is required. Not thread-safe: configure it on one thread; each {@link #start()}
+   * starts a new fake.
+   */
+  public static final class Builder {
+    private SnomModel model;
+    private AuthGate.Scheme scheme = AuthGate.Scheme.NONE;
+    private String user = "";
+    private String password = "";
+    private String realm = "snom";
+    private List<DigestAlgorithm> algorithms = List.of(DigestAlgorithm.MD5);
+    private Duration nonceLifetime = Duration.ofMinutes(5);
+    private boolean https;
+    private Clock clock = Clock.systemUTC();
+    private Duration rebootDowntime = Duration.ofSeconds(1);
+    private int port;
+    private boolean strict = true;
+    private final Map<CallList, List<String>> callLists = new EnumMap<>(CallList.class);
+
+    private Builder() {}
+
+    /** The model it plays: keys, touches and features it lacks are not carried out. */
+    public Builder model(SnomModel model) {
+      this.model = Objects.requireNonNull(model, "model");
+      return this;
+    }
+
+    /** No authentication (the default; firmware 10 ships without a web password). */
+    public Builder noAuth() {
+      return auth(AuthGate.Scheme.NONE, "", "");
+    }
+
+    /** HTTP Basic for {@code user} and {@code password}. */
+    public Builder basicAuth(String user, String password) {
+      if (user.contains(":")) {
+        throw new IllegalArgumentException("a Basic user name cannot contain ':'");
+      }
+      return auth(AuthGate.Scheme.BASIC, user, password);
+    }
+
+    /** HTTP Digest for {@code user} and {@code password}, offering {@link #digestAlgorithms}. */
+    public Builder digestAuth(String user, String password) {
+      return auth(AuthGate.Scheme.DIGEST, user, password);
+    }
+
+    private Builder auth(AuthGate.Scheme scheme, String user, String password) {
+      this.scheme = scheme;
+      this.user = Objects.requireNonNull(user, "user");
+      this.password = Objects.requireNonNull(password, "password");
+      return this;
+    }
+
+    /** The Digest algorithms offered, one challenge each, in this order (default: MD5). */
+    public Builder digestAlgorithms(DigestAlgorithm... algorithms) {
+      Set<DigestAlgorithm> set = new LinkedHashSet<>(List.of(algorithms));
+      if (set.isEmpty() || set.size() != algorithms.length) {
+        throw new IllegalArgumentException(
+            "offer one or more distinct Digest algorithms, got " + List.of(algorithms));
+      }
+      this.algorithms = List.copyOf(set);
+      return this;
+    }
+
+    /** The realm in its challenges (default {@code snom}); no quotes or backslashes. */
+    public Builder realm(String realm) {
+      if (realm.isEmpty() || realm.contains("\"") || realm.contains("\\")) {
+        throw new IllegalArgumentException("realm must be non-empty without quotes or backslashes");
+      }
+      this.realm = realm;
+      return this;
+    }
+
+    /** How long a Digest nonce lives on the fake's clock (default 5 minutes); positive. */
+    public Builder nonceLifetime(Duration lifetime) {
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("nonce lifetime must be positive, got " + lifetime);
+      }
+      this.nonceLifetime = lifetime;
+      return this;
+    }
+
+    /** Speaks HTTPS with a certificate made for this run; see {@link FakeSnomPhone#tls()}. */
+    public Builder https() {
+      this.https = true;
+      return this;
+    }
+
+    /**
+     * The clock for nonce expiry, login lockout and reboot downtime (e.g. a {@link MutableClock}).
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How long a reboot or reset keeps it offline, on its clock (default 1 second); {@link
+     * FakeSnomPhone#finishReboot()} ends one early. Zero: back at once, with new nonces.
+     */
+    public Builder rebootDowntime(Duration downtime) {
+      if (downtime.isNegative()) {
+        throw new IllegalArgumentException("reboot downtime must not be negative, got " + downtime);
+      }
+      this.rebootDowntime = downtime;
+      return this;
+    }
+
+    /**
+     * The port to listen on, for a fake run as a standalone server; 0 (the default) picks a free
+     * one, which is what tests want.
+     */
+    public Builder port(int port) {
+      this.port = ScriptedHttpServer.checkedPort(port);
+      return this;
+    }
+
+    /**
+     * Does not fail the test at {@link FakeSnomPhone#close()} for requests it did not understand
+     * (by default it does, see {@link FakeSnomPhone#rejected()}).
+     */
+    public Builder lenient() {
+      this.strict = false;
+      return this;
+    }
+
+    /** Starts with {@code entries} (oldest first) in call list {@code list}. */
+    public Builder callList(CallList list, List<String> entries) {
+      callLists.put(Objects.requireNonNull(list, "list"), List.copyOf(entries));
+      return this;
+    }
+
+    /**
+     * Starts the fake on 127.0.0.1 and its {@linkplain #port port}.
+     *
+     * @throws UncheckedIOException if no port could be bound
+     */
+    public FakeSnomPhone start() {
+      try {
+        return new FakeSnomPhone(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the fake snom phone", e);
+      }
+    }
   }
 }

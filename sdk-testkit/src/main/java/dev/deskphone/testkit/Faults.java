@@ -7,9 +7,7 @@ import dev.deskphone.testkit.internal.RecordedRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
@@ -24,12 +22,15 @@ import java.util.function.Predicate;
  * <pre>{@code
  * fake.faults().onRequest(2, Fault.closeWithoutAnswer());   // the 2nd request the fake reads
  * fake.faults().onRequestOfConnection(3, Fault.reset());    // the 3rd on every kept-alive connection
+ * fake.faults().always(Fault.delay(Duration.ofSeconds(2)));  // every answer late (real time)
  * fake.faults().randomly(42, 0.1, Fault.reset(), Fault.neverAnswer());
  * fake.faults().refuseConnectionsFor(Duration.ofSeconds(30)); // on the fake's clock
+ * fake.faults().clear();                                      // answer normally again
  * }</pre>
  *
- * <p>The fakes' journals ({@code requests()}, {@code journal()}) record the requests and what the
- * phone meant to answer; {@link #injected()} records which faults struck where.
+ * <p>The fakes' journals ({@link FakeSnomPhone#requests()}, {@link FakeUnifyPhone#pushes()}) record
+ * the requests and what the phone meant to answer; {@link #injected()} records which faults struck
+ * where.
  *
  * <p>Thread-safe: a test may change the script while the fake serves; a change applies from the
  * next request or connection on. No method blocks.
@@ -38,10 +39,8 @@ public final class Faults {
   private final boolean https;
   private final Clock clock;
   private final RebootCycle outages;
-  private final Map<String, FaultRule> quirks = new LinkedHashMap<>(); // guarded by this
   private final List<FaultRule> rules = new ArrayList<>(); // guarded by this
   private final List<InjectedFault> injected = new ArrayList<>(); // guarded by this
-  private Duration answerDelay = Duration.ZERO; // guarded by this
 
   Faults(boolean https, Clock clock, RebootCycle outages) {
     this.https = https;
@@ -141,7 +140,10 @@ public final class Faults {
     outages.finish();
   }
 
-  /** Removes every rule added through this script (the fake's quirk methods stay). */
+  /**
+   * Removes every rule, so that the fake answers normally again from the next request or connection
+   * on; an outage from {@link #refuseConnectionsFor} goes on until {@link #acceptConnections()}.
+   */
   public synchronized void clear() {
     rules.clear();
   }
@@ -149,18 +151,6 @@ public final class Faults {
   /** Every fault injected so far, in order. */
   public synchronized List<InjectedFault> injected() {
     return List.copyOf(injected);
-  }
-
-  synchronized void quirk(String name, FaultRule rule) {
-    if (rule == null) {
-      quirks.remove(name);
-    } else {
-      quirks.put(name, rule);
-    }
-  }
-
-  synchronized void answerDelay(Duration delay) {
-    answerDelay = delay;
   }
 
   Interceptor interceptor() {
@@ -175,27 +165,15 @@ public final class Faults {
       @Override
       public Action answer(int sequence, RecordedRequest request, Action planned) {
         FakeRequest r = request.toFake(sequence, clock.instant());
-        Optional<Fault> f =
-            strike(new FaultRule.Slot(sequence, r.connection(), r.indexOnConnection(), r));
-        if (f.isPresent()) {
-          return FaultActions.answer(f.get(), planned);
-        }
-        Duration delay = delay();
-        return delay.isZero() || !(planned instanceof Action.Respond p)
-            ? planned
-            : p.delayed(delay);
+        return strike(new FaultRule.Slot(sequence, r.connection(), r.indexOnConnection(), r))
+            .map(f -> FaultActions.answer(f, planned))
+            .orElse(planned);
       }
     };
   }
 
-  private synchronized Duration delay() {
-    return answerDelay;
-  }
-
   private synchronized Optional<Fault> strike(FaultRule.Slot slot) {
-    List<FaultRule> all = new ArrayList<>(quirks.values());
-    all.addAll(rules);
-    for (FaultRule rule : all) {
+    for (FaultRule rule : List.copyOf(rules)) {
       Optional<Fault> f = rule.pick(slot);
       if (f.isPresent()) {
         if (rule.once()) {

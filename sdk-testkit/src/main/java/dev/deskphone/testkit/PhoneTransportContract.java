@@ -12,8 +12,8 @@ import dev.deskphone.core.PhoneTimeoutException;
 import dev.deskphone.core.PhoneTransport;
 import dev.deskphone.core.PhoneTruncatedResponseException;
 import dev.deskphone.testkit.internal.Action;
-import dev.deskphone.testkit.internal.LoopbackHttpServer;
 import dev.deskphone.testkit.internal.RecordedRequest;
+import dev.deskphone.testkit.internal.ScriptedHttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -44,13 +44,14 @@ import org.junit.jupiter.api.Test;
  * to answer normally or to misbehave (close without answering, reset, stall, truncate), and checks
  * statuses as values, headers, binary and UTF-8 bodies, exact request targets, deadlines, that
  * redirects are not followed and that nothing is ever sent twice. Needs JUnit 5 and AssertJ on the
- * test class path.
+ * test class path. On the module path the testkit opens this package to JUnit ({@code
+ * org.junit.platform.commons}), which runs the suite's package-private test methods.
  */
 public abstract class PhoneTransportContract {
   private static final Duration SHORT = Duration.ofMillis(400);
   private static final long WAIT_SECONDS = 10;
 
-  private final List<LoopbackHttpServer> servers = new ArrayList<>();
+  private final List<ScriptedHttpServer> servers = new ArrayList<>();
   private final List<PhoneTransport> transports = new ArrayList<>();
 
   /** Creates a transport under test; the suite closes each one it made after its test. */
@@ -59,7 +60,7 @@ public abstract class PhoneTransportContract {
   @AfterEach
   void closeServersAndTransports() {
     transports.forEach(PhoneTransport::close);
-    servers.forEach(LoopbackHttpServer::close);
+    servers.forEach(ScriptedHttpServer::close);
   }
 
   private PhoneTransport open() {
@@ -68,8 +69,8 @@ public abstract class PhoneTransportContract {
     return transport;
   }
 
-  private LoopbackHttpServer server(LoopbackHttpServer.Script script) throws IOException {
-    LoopbackHttpServer server = LoopbackHttpServer.start(script);
+  private ScriptedHttpServer server(ScriptedHttpServer.Script script) throws IOException {
+    ScriptedHttpServer server = ScriptedHttpServer.start(script);
     servers.add(server);
     return server;
   }
@@ -94,7 +95,7 @@ public abstract class PhoneTransportContract {
    * once {@code interruptOnArrival} has read the request, if given.
    */
   private static Waited sendAndWait(
-      PhoneTransport transport, PhoneRequest request, LoopbackHttpServer interruptOnArrival)
+      PhoneTransport transport, PhoneRequest request, ScriptedHttpServer interruptOnArrival)
       throws InterruptedException {
     AtomicReference<Waited> waited = new AtomicReference<>();
     Thread caller =
@@ -128,7 +129,7 @@ public abstract class PhoneTransportContract {
    * test that expects the request to reach a stalling server must spend the deadline on the stall.
    */
   private PhoneTransport warmed(PhoneTransport transport) throws IOException {
-    LoopbackHttpServer server = server(r -> Action.respond(204, ""));
+    ScriptedHttpServer server = server(r -> Action.respond(204, ""));
     assertThat(transport.sendAndWait(PhoneRequest.get(server.uri("/warm"))).status())
         .isEqualTo(204);
     return transport;
@@ -138,7 +139,7 @@ public abstract class PhoneTransportContract {
    * The request reached the server once. The server's thread may record it only after the client
    * gave up, which on a busy machine can be after the deadline: so wait for it, never assume it.
    */
-  private static void assertArrivedOnce(LoopbackHttpServer server) throws InterruptedException {
+  private static void assertArrivedOnce(ScriptedHttpServer server) throws InterruptedException {
     assertThat(server.awaitRequests(1, Duration.ofSeconds(WAIT_SECONDS)))
         .as("the request arrived")
         .isTrue();
@@ -161,7 +162,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void sendAndWaitReturnsTheAnswerAndLeavesNoInterrupt() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.respond(201, "made " + r.target()));
+    ScriptedHttpServer server = server(r -> Action.respond(201, "made " + r.target()));
     Waited waited = sendAndWait(open(), PhoneRequest.get(server.uri("/w?a=1")), null);
     assertThat(waited.error()).isNull();
     assertThat(waited.response().status()).isEqualTo(201);
@@ -171,10 +172,10 @@ public abstract class PhoneTransportContract {
 
   @Test
   void sendAndWaitEndsByTheDeadlineBodyIncludedAndLeavesNoInterrupt() throws Exception {
-    LoopbackHttpServer stalled = server(r -> Action.stall());
-    LoopbackHttpServer slowBody = server(r -> Action.headThenStall(200, 1000));
+    ScriptedHttpServer stalled = server(r -> Action.stall());
+    ScriptedHttpServer slowBody = server(r -> Action.headThenStall(200, 1000));
     PhoneTransport transport = warmed(open());
-    for (LoopbackHttpServer server : List.of(stalled, slowBody)) {
+    for (ScriptedHttpServer server : List.of(stalled, slowBody)) {
       PhoneRequest request =
           PhoneRequest.builder("GET", server.uri("/slow")).timeout(SHORT).build();
       Waited waited = sendAndWait(transport, request, null);
@@ -186,7 +187,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void sendAndWaitNeverResendsOnAKeptAliveConnectionClosedAfterReading() throws Exception {
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(r -> r.indexOnConnection() == 1 ? Action.respond(200, "ok") : Action.close());
     PhoneTransport transport = open();
     assertThat(sendAndWait(transport, PhoneRequest.get(server.uri("/first")), null).error())
@@ -202,7 +203,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void interruptingSendAndWaitAbortsTheExchangeAndKeepsTheFlag() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.stall());
+    ScriptedHttpServer server = server(r -> Action.stall());
     PhoneTransport transport = open();
     Waited waited = sendAndWait(transport, PhoneRequest.get(server.uri("/hang")), server);
     assertThat(waited.error()).isInstanceOf(PhoneOutcomeUnknownException.class);
@@ -222,7 +223,7 @@ public abstract class PhoneTransportContract {
   @Test
   void everyStatusIsAValue() throws Exception {
     int[] statuses = {200, 204, 400, 401, 403, 404, 500, 503};
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(r -> Action.respond(Integer.parseInt(r.target().substring(1)), "s"));
     PhoneTransport transport = open();
     for (int status : statuses) {
@@ -233,7 +234,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void redirectsComeBackAsResponsesAndAreNotFollowed() throws Exception {
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(
             r ->
                 r.target().equals("/start")
@@ -241,7 +242,7 @@ public abstract class PhoneTransportContract {
                     : Action.respond(200, "followed"));
     PhoneTransport transport = open();
     for (int status : new int[] {301, 302, 303, 307, 308}) {
-      LoopbackHttpServer s =
+      ScriptedHttpServer s =
           server(r -> Action.respond(status, "").header("Location", "/elsewhere"));
       PhoneResponse response = send(transport, PhoneRequest.get(s.uri("/start")));
       assertThat(response.status()).isEqualTo(status);
@@ -254,7 +255,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void requestHeadersArriveAndRepeatedResponseHeadersComeBack() throws Exception {
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(
             r ->
                 Action.respond(200, r.header("X-Probe").orElse("missing"))
@@ -274,7 +275,7 @@ public abstract class PhoneTransportContract {
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = (byte) i;
     }
-    LoopbackHttpServer server = server(r -> Action.respond(200, r.body()));
+    ScriptedHttpServer server = server(r -> Action.respond(200, r.body()));
     PhoneResponse response =
         send(
             open(),
@@ -289,7 +290,7 @@ public abstract class PhoneTransportContract {
   @Test
   void utf8TextIsDecodedByItsCharset() throws Exception {
     String text = "Grüße ☎ 電話";
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(r -> Action.respond(200, text).header("Content-Type", "text/plain; charset=UTF-8"));
     PhoneResponse response = send(open(), PhoneRequest.get(server.uri("/t")));
     assertThat(response.bodyText()).isEqualTo(text);
@@ -298,7 +299,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void theRequestTargetGoesOutExactlyAsGiven() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.respond(200, ""));
+    ScriptedHttpServer server = server(r -> Action.respond(200, ""));
     String target = "/command.htm?key=%23;1,200,100;%2A&number=%2B4930&touch=1%202%20pr";
     send(open(), PhoneRequest.get(server.uri(target)));
     assertThat(server.requests().get(0).target()).isEqualTo(target);
@@ -306,7 +307,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void noAnswerFailsWithTimeoutByTheDeadline() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.stall());
+    ScriptedHttpServer server = server(r -> Action.stall());
     PhoneRequest request = PhoneRequest.builder("GET", server.uri("/slow")).timeout(SHORT).build();
     PhoneTransport transport = warmed(open());
     assertThatThrownBy(() -> send(transport, request))
@@ -317,14 +318,14 @@ public abstract class PhoneTransportContract {
 
   @Test
   void theDeadlineCoversTheBody() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.headThenStall(200, 1000));
+    ScriptedHttpServer server = server(r -> Action.headThenStall(200, 1000));
     PhoneRequest request = PhoneRequest.builder("GET", server.uri("/body")).timeout(SHORT).build();
     assertThatThrownBy(() -> send(open(), request)).isInstanceOf(PhoneTimeoutException.class);
   }
 
   @Test
   void closedWithoutAnswerIsOutcomeUnknownAndNotResent() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.close());
+    ScriptedHttpServer server = server(r -> Action.close());
     assertThatThrownBy(() -> send(open(), PhoneRequest.get(server.uri("/reboot"))))
         .isInstanceOf(PhoneOutcomeUnknownException.class)
         .isNotInstanceOf(PhoneTimeoutException.class);
@@ -334,7 +335,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void aKeptAliveConnectionClosedAfterReadingIsNeverResent() throws Exception {
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(r -> r.indexOnConnection() == 1 ? Action.respond(200, "ok") : Action.close());
     PhoneTransport transport = open();
     send(transport, PhoneRequest.get(server.uri("/first")));
@@ -351,8 +352,8 @@ public abstract class PhoneTransportContract {
 
   @Test
   void aPhoneThatGoesAwayAfterReadingAKeptAliveRequestIsOutcomeUnknown() throws Exception {
-    AtomicReference<LoopbackHttpServer> self = new AtomicReference<>();
-    LoopbackHttpServer server =
+    AtomicReference<ScriptedHttpServer> self = new AtomicReference<>();
+    ScriptedHttpServer server =
         server(
             r -> {
               if (r.indexOnConnection() == 1) {
@@ -375,7 +376,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void theConnectionAfterAFailureWorks() throws Exception {
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(r -> r.target().equals("/die") ? Action.close() : Action.respond(200, "ok"));
     PhoneTransport transport = open();
     send(transport, PhoneRequest.get(server.uri("/a")));
@@ -389,7 +390,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void aResetAfterTheRequestIsOutcomeUnknown() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.reset());
+    ScriptedHttpServer server = server(r -> Action.reset());
     assertThatThrownBy(() -> send(open(), PhoneRequest.get(server.uri("/x"))))
         .isInstanceOf(PhoneOutcomeUnknownException.class);
     assertThat(server.requestCount()).isEqualTo(1);
@@ -406,7 +407,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void aTruncatedBodyIsTypedAndKeepsTheStatus() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.truncated(200, 100, 10));
+    ScriptedHttpServer server = server(r -> Action.truncated(200, 100, 10));
     assertThatThrownBy(() -> send(open(), PhoneRequest.get(server.uri("/t"))))
         .isInstanceOfSatisfying(
             PhoneTruncatedResponseException.class, e -> assertThat(e.status()).isEqualTo(200));
@@ -414,7 +415,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void errorsNameThePhoneAndTheOperation() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.close());
+    ScriptedHttpServer server = server(r -> Action.close());
     PhoneRequest request =
         PhoneRequest.builder("GET", server.uri("/x")).operation("test poke").build();
     assertThatThrownBy(() -> send(open(), request))
@@ -429,7 +430,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void cancellingAbortsTheExchange() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.stall());
+    ScriptedHttpServer server = server(r -> Action.stall());
     CompletableFuture<PhoneResponse> future = open().send(PhoneRequest.get(server.uri("/hang")));
     assertThat(server.awaitRequests(1, Duration.ofSeconds(WAIT_SECONDS))).isTrue();
     future.cancel(true);
@@ -439,7 +440,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void manyConcurrentRequestsEachGetTheirOwnAnswer() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.respond(200, r.target()));
+    ScriptedHttpServer server = server(r -> Action.respond(200, r.target()));
     PhoneTransport transport = open();
     List<CompletableFuture<PhoneResponse>> futures = new ArrayList<>();
     for (int i = 0; i < 64; i++) {
@@ -453,7 +454,7 @@ public abstract class PhoneTransportContract {
 
   @Test
   void sendReturnsBeforeTheAnswer() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.respond(200, "late").delayed(SHORT));
+    ScriptedHttpServer server = server(r -> Action.respond(200, "late").delayed(SHORT));
     CompletableFuture<PhoneResponse> future = open().send(PhoneRequest.get(server.uri("/")));
     assertThat(future).isNotDone();
     try {

@@ -3,11 +3,12 @@ package dev.deskphone.testkit;
 import java.util.Objects;
 
 /**
- * A request a {@link FakeSnomPhone} did not carry out, and why: an unknown or malformed command, a
- * key, coordinate or feature its model lacks, failed authentication. Immutable.
+ * A request a fake phone did not carry out, and why: for a {@link FakeSnomPhone} an unknown or
+ * malformed command, a key, coordinate or feature its model lacks, failed authentication; for a
+ * {@link FakeUnifyPhone} a push it refused. Immutable.
  *
  * @param request the request as read
- * @param status the status the fake answered ({@code 200} for a command the phone ignores)
+ * @param status the status the fake answered ({@code 200} for a snom command the phone ignores)
  * @param reason what was wrong, for a test's failure message
  */
 public record RejectedRequest(FakeRequest request, int status, String reason) {

@@ -9,7 +9,7 @@ import dev.deskphone.core.LedState;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.internal.Action;
-import dev.deskphone.testkit.internal.LoopbackHttpServer;
+import dev.deskphone.testkit.internal.ScriptedHttpServer;
 import dev.deskphone.unify.SendUrlKey;
 import java.net.URI;
 import java.time.Duration;
@@ -40,7 +40,7 @@ class FakeLabTest {
     long threadsBefore = fakeThreads();
     long allBefore = allThreads();
     List<URI> uris;
-    try (LoopbackHttpServer server = LoopbackHttpServer.start(r -> Action.respond(200, ""))) {
+    try (ScriptedHttpServer server = ScriptedHttpServer.start(r -> Action.respond(200, ""))) {
       SendUrlKey door = SendUrlKey.builder().symbolicName("Door").server(server.uri("/")).build();
       try (FakeLab lab =
           FakeLab.builder()
@@ -73,7 +73,7 @@ class FakeLabTest {
   @Test
   void oneClockMovesTheWholeLabWithoutSleeping() throws Exception {
     MutableClock clock = MutableClock.at(Instant.parse("2026-12-01T09:00:00Z"));
-    try (LoopbackHttpServer server = LoopbackHttpServer.start(r -> Action.respond(200, ""));
+    try (ScriptedHttpServer server = ScriptedHttpServer.start(r -> Action.respond(200, ""));
         FakeLab lab =
             FakeLab.builder()
                 .clock(clock)
@@ -116,8 +116,15 @@ class FakeLabTest {
     long threadsBefore = fakeThreads();
 
     assertThatThrownBy(() -> FakeLab.builder().snom(5).unify(1, b -> {}).start())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("at least one key");
     assertThat(fakeThreads()).isEqualTo(threadsBefore);
+  }
+
+  @Test
+  void aLabWithoutFakesIsAMissingPartOfTheBuilder() {
+    assertThatThrownBy(() -> FakeLab.builder().snom(0).start())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("at least one fake");
   }
 }

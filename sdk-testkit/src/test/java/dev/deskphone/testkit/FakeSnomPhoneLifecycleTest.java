@@ -113,7 +113,7 @@ class FakeSnomPhoneLifecycleTest {
       assertThat(response.status()).isEqualTo(200);
       assertThat(fake.pressedKeys()).containsExactly(PressedKey.of("ENTER"));
       assertThat(fake.certificatePem()).startsWith("-----BEGIN CERTIFICATE-----");
-      assertThat(fake.tlsPolicy()).isEqualTo(TlsPolicy.pinned(fake.certificateFingerprint()));
+      assertThat(fake.tls()).isEqualTo(TlsPolicy.pinned(fake.certificateFingerprint()));
     }
   }
 

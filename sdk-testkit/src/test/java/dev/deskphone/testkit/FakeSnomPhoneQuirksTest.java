@@ -28,7 +28,7 @@ class FakeSnomPhoneQuirksTest {
   @Test
   void theNthRequestIsCarriedOutButLeftWithoutAnAnswer() throws Exception {
     try (FakeSnomPhone fake = FakeSnomPhone.builder().start()) {
-      fake.closeWithoutAnswerTo(2);
+      fake.faults().onRequest(2, Fault.closeWithoutAnswer());
 
       assertThat(RawHttp.status(fake, "/command.htm?key=1")).isEqualTo(200);
       assertThat(RawHttp.socket(fake, "GET /command.htm?number=555 HTTP/1.1")).isEmpty();
@@ -44,7 +44,7 @@ class FakeSnomPhoneQuirksTest {
   void theJdkClientSilentlyResendsAGetLeftWithoutAnAnswer() throws Exception {
     // Why the SDK's transport stops this retry: the fake sees the dial twice.
     try (FakeSnomPhone fake = FakeSnomPhone.builder().start()) {
-      fake.closeWithoutAnswerTo(1);
+      fake.faults().onRequest(1, Fault.closeWithoutAnswer());
 
       int status = RawHttp.status(fake, "/command.htm?number=555");
 
@@ -56,7 +56,7 @@ class FakeSnomPhoneQuirksTest {
   @Test
   void requestsMatchingAPredicateAreLeftWithoutAnAnswer() throws Exception {
     try (FakeSnomPhone fake = FakeSnomPhone.builder().start()) {
-      fake.closeWithoutAnswer(r -> r.target().contains("number="));
+      fake.faults().when(r -> r.target().contains("number="), Fault.closeWithoutAnswer());
 
       String answer = RawHttp.socket(fake, "GET /command.htm?number=1 HTTP/1.1");
 
@@ -97,7 +97,7 @@ class FakeSnomPhoneQuirksTest {
   @Test
   void slowAnswersWaitTheirDelay() throws Exception {
     try (FakeSnomPhone fake = FakeSnomPhone.builder().start()) {
-      fake.answerDelay(Duration.ofMillis(300));
+      fake.faults().always(Fault.delay(Duration.ofMillis(300)));
 
       int status = RawHttp.status(fake, "/command.htm?key=ENTER");
 

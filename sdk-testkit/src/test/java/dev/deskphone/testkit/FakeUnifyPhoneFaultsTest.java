@@ -42,7 +42,7 @@ class FakeUnifyPhoneFaultsTest {
   void anHttpsFakeIsPinnedAndCanFailOneHandshake() {
     try (FakeUnifyPhone fake = FakeUnifyPhone.builder().key(DOOR).https().start()) {
       fake.faults().next(Fault.tlsHandshakeFailure());
-      UnifyPhone phone = UnifyPhone.builder().uri(fake.uri()).tls(fake.tlsPolicy()).build();
+      UnifyPhone phone = UnifyPhone.builder().uri(fake.uri()).tls(fake.tls()).build();
 
       assertThatThrownBy(() -> phone.push(PUSH)).isInstanceOf(PhoneException.class);
       assertThat(phone.push(PUSH).status()).isEqualTo(200);

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.deskphone.core.LedColour;
 import dev.deskphone.core.LedState;
 import dev.deskphone.testkit.internal.Action;
-import dev.deskphone.testkit.internal.LoopbackHttpServer;
 import dev.deskphone.testkit.internal.RecordedRequest;
+import dev.deskphone.testkit.internal.ScriptedHttpServer;
 import dev.deskphone.unify.SendUrlKey;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +38,8 @@ class FakeUnifyPhoneTest {
     }
   }
 
-  private LoopbackHttpServer server(Function<RecordedRequest, Action> script) throws Exception {
-    LoopbackHttpServer s = LoopbackHttpServer.start(script::apply);
+  private ScriptedHttpServer server(Function<RecordedRequest, Action> script) throws Exception {
+    ScriptedHttpServer s = ScriptedHttpServer.start(script::apply);
     open.add(s);
     return s;
   }
@@ -48,7 +48,7 @@ class FakeUnifyPhoneTest {
     return Action.respond(200, body).header("Content-Type", "text/xml");
   }
 
-  private static SendUrlKey.Builder key(LoopbackHttpServer server) {
+  private static SendUrlKey.Builder key(ScriptedHttpServer server) {
     return SendUrlKey.builder()
         .symbolicName("MySymbolicName")
         .server(server.uri("/"))
@@ -72,7 +72,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void aGetKeySendsTheVendorsQueryInOrder() throws Exception {
-    LoopbackHttpServer server = server(r -> xml(RED_FLASH));
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     fake(key(server).build(), FakeUnifyPhone.Model.CP600).pressKey("MySymbolicName");
     RecordedRequest r = server.requests().get(0);
     assertThat(r.method()).isEqualTo("GET");
@@ -84,7 +84,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void aPostKeySendsTheSameAsAFormBody() throws Exception {
-    LoopbackHttpServer server = server(r -> xml(RED_FLASH));
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     fake(key(server).method("POST").build(), FakeUnifyPhone.Model.CP600).pressKey("MySymbolicName");
     RecordedRequest r = server.requests().get(0);
     assertThat(r.method()).isEqualTo("POST");
@@ -98,7 +98,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void aValidReplySetsStateColourLabelAndWake() throws Exception {
-    LoopbackHttpServer server = server(r -> xml(RED_FLASH));
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     FakeLed led = fake.pressKey("MySymbolicName");
     assertThat(led)
@@ -111,7 +111,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void onlyTheCp600ShowsTheLabel() throws Exception {
-    LoopbackHttpServer server = server(r -> xml(RED_FLASH));
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     FakeLed led = fake(key(server).build(), FakeUnifyPhone.Model.CP400).pressKey("MySymbolicName");
     assertThat(led.state()).isEqualTo(LedState.FLASH);
     assertThat(led.label()).isEmpty();
@@ -119,7 +119,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void aTurnledForAnotherKeyChangesNothing() throws Exception {
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(r -> xml("<Turnled ID=\"Other\" STATE=\"ON\" COLOUR=\"RED\"/>"));
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     assertThat(fake.pressKey("MySymbolicName")).isEqualTo(FakeLed.INITIAL);
@@ -137,7 +137,7 @@ class FakeUnifyPhoneTest {
         "<!DOCTYPE x [<!ENTITY e \"e\">]><Turnled ID=\"MySymbolicName\" STATE=\"ON\"/>"
       })
   void anEmptyOrInvalid200IsGreenForTwoSecondsThenOff(String body) throws Exception {
-    LoopbackHttpServer server = server(r -> xml(body));
+    ScriptedHttpServer server = server(r -> xml(body));
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     FakeLed green = fake.pressKey("MySymbolicName");
     assertThat(green.state()).isEqualTo(LedState.ON);
@@ -156,7 +156,7 @@ class FakeUnifyPhoneTest {
   @Test
   void aContentLengthCountedInCharactersCutsTheReplyAndShowsGreen() throws Exception {
     String reply = "<Turnled ID=\"MySymbolicName\" STATE=\"ON\" COLOUR=\"RED\" LABEL=\"Grüße\"/>";
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(
             r -> xml(reply).header("Content-Length", Integer.toString(reply.length())).closing());
     FakeLed led = fake(key(server).build(), FakeUnifyPhone.Model.CP600).pressKey("MySymbolicName");
@@ -165,7 +165,7 @@ class FakeUnifyPhoneTest {
 
   @Test
   void a200ThatIsNotTextXmlCountsAsInvalid() throws Exception {
-    LoopbackHttpServer server = server(r -> Action.respond(200, RED_FLASH));
+    ScriptedHttpServer server = server(r -> Action.respond(200, RED_FLASH));
     FakeLed led = fake(key(server).build(), FakeUnifyPhone.Model.CP600).pressKey("MySymbolicName");
     assertThat(led.colour()).contains(LedColour.GREEN);
   }
@@ -173,26 +173,70 @@ class FakeUnifyPhoneTest {
   @ParameterizedTest
   @ValueSource(ints = {201, 204, 302, 403, 404, 500, 503})
   void anyOtherStatusChangesNothingAndRedirectsAreNotFollowed(int status) throws Exception {
-    LoopbackHttpServer server =
+    ScriptedHttpServer server =
         server(r -> Action.respond(status, RED_FLASH).header("Location", "/elsewhere"));
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     assertThat(fake.pressKey("MySymbolicName")).isEqualTo(FakeLed.INITIAL);
     assertThat(server.requestCount()).isEqualTo(1);
-    assertThat(fake.journal()).extracting(FakeUnifyExchange::status).containsExactly(status);
+    assertThat(fake.requests())
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).hasValue(status));
   }
 
   @Test
   void noAnswerChangesNothingAndIsJournaled() throws Exception {
-    LoopbackHttpServer server = server(r -> new Action.Close());
+    ScriptedHttpServer server = server(r -> new Action.Close());
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     assertThat(fake.pressKey("MySymbolicName")).isEqualTo(FakeLed.INITIAL);
-    assertThat(fake.journal().get(0).status()).isZero();
-    assertThat(fake.journal().get(0).toString()).doesNotContain("MyPassword");
+    FakeKeyRequest sent = fake.takeRequest(Duration.ZERO).orElseThrow();
+    assertThat(sent.status()).isEmpty();
+    assertThat(sent.answer()).startsWith("no answer: ");
+    assertThat(sent.toString()).contains("password=***").doesNotContain("MyPassword");
+  }
+
+  @Test
+  void aKeyRequestIsSentOnceEvenWhenAKeptAliveConnectionClosesUnanswered() throws Exception {
+    ScriptedHttpServer server =
+        server(r -> r.indexOnConnection() == 1 ? xml(RED_FLASH) : new Action.Close());
+    FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
+    fake.pressKey("MySymbolicName"); // leaves a kept-alive connection the JDK client reuses
+
+    fake.pressKey("MySymbolicName");
+
+    assertThat(server.requestCount()).isEqualTo(2); // the JDK client's own retry never went out
+    assertThat(fake.requests())
+        .extracting(r -> r.status().isPresent())
+        .containsExactly(true, false);
+  }
+
+  @Test
+  void theFakeEncodesTheFormItselfWithPlusForSpace() throws Exception {
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
+    SendUrlKey key = key(server).parameters("note=Grüße aus+Berlin*~").password("p w").build();
+
+    fake(key, FakeUnifyPhone.Model.CP600).pressKey("MySymbolicName");
+
+    assertThat(server.requests().get(0).target())
+        .startsWith("/?userid=MyUsername&password=p+w&note=Gr%C3%BC%C3%9Fe+aus%2BBerlin*%7E&");
+  }
+
+  @Test
+  void takeRequestHandsOutEachKeyRequestOnceInOrder() throws Exception {
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
+    FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
+    assertThat(fake.takeRequest(Duration.ZERO)).isEmpty();
+    fake.pressKey("MySymbolicName");
+    fake.pressKey("MySymbolicName");
+
+    assertThat(fake.takeRequest(Duration.ZERO)).map(FakeKeyRequest::sequence).contains(1);
+    assertThat(fake.takeRequest(Duration.ZERO)).map(FakeKeyRequest::sequence).contains(2);
+    assertThat(fake.takeRequest(Duration.ZERO)).isEmpty();
+    assertThat(fake.requests()).hasSize(2); // the journal keeps what was taken
   }
 
   @Test
   void aPushThatMatchesAKeyFiresItAndAMismatchFiresNothing() throws Exception {
-    LoopbackHttpServer server = server(r -> xml(RED_FLASH));
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     FakeUnifyPhone fake = fake(key(server).build(), FakeUnifyPhone.Model.CP600);
     String good =
         "MidletName=MySymbolicName&ServerProtocol=http&ServerAddr=127.0.0.1&ServerPort="
@@ -225,22 +269,20 @@ class FakeUnifyPhoneTest {
       String head = new String(raw.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
       assertThat(head).isEqualTo("HTTP/1.1 200");
     }
-    assertThat(fake.awaitKeyRequests(1, Duration.ofSeconds(10))).isTrue();
+    FakeKeyRequest fired = fake.takeRequest(Duration.ofSeconds(10)).orElseThrow();
+    assertThat(fired.pushed()).isTrue();
+    assertThat(fired.status()).hasValue(200);
     assertThat(fake.led("MySymbolicName").state()).isEqualTo(LedState.FLASH);
-    assertThat(fake.journal())
-        .extracting(FakeUnifyExchange::kind)
-        .containsExactly(
-            FakeUnifyExchange.Kind.PUSH_RECEIVED,
-            FakeUnifyExchange.Kind.PUSH_RECEIVED,
-            FakeUnifyExchange.Kind.KEY_REQUEST);
+    assertThat(fake.pushes()).extracting(FakeRequest::sequence).containsExactly(1, 2);
+    assertThat(fake.requests()).containsExactly(fired);
   }
 
   @Test
   void badInputIsRejected() throws Exception {
-    LoopbackHttpServer server = server(r -> xml(RED_FLASH));
+    ScriptedHttpServer server = server(r -> xml(RED_FLASH));
     SendUrlKey key = key(server).build();
     assertThatThrownBy(() -> FakeUnifyPhone.builder().start())
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("at least one key");
     assertThatThrownBy(() -> FakeUnifyPhone.builder().key(key).key(key))
         .isInstanceOf(IllegalArgumentException.class)

@@ -140,7 +140,7 @@ class FaultsTest {
       SnomPhone phone =
           SnomPhone.builder()
               .uri(fake.uri())
-              .tls(fake.tlsPolicy())
+              .tls(fake.tls())
               .timeout(Duration.ofSeconds(5))
               .build();
 

@@ -29,7 +29,7 @@ class SnomPhoneAnswersWireTest {
     fakes.forEach(FakeSnomPhone::close);
   }
 
-  private FakeSnomPhone fake(FakeSnomPhoneBuilder builder) {
+  private FakeSnomPhone fake(FakeSnomPhone.Builder builder) {
     FakeSnomPhone fake = builder.start();
     fakes.add(fake);
     return fake;
@@ -54,7 +54,7 @@ class SnomPhoneAnswersWireTest {
     FakeSnomPhone fake = fake(FakeSnomPhone.builder());
     SnomPhone phone = client(fake);
     phone.press("ENTER"); // a kept-alive connection the JDK client would reuse
-    fake.closeWithoutAnswerTo(2);
+    fake.faults().onRequest(2, Fault.closeWithoutAnswer());
 
     assertThatThrownBy(phone::reboot)
         .isInstanceOf(PhoneOutcomeUnknownException.class)
@@ -90,7 +90,7 @@ class SnomPhoneAnswersWireTest {
   @Test
   void aSlowPhoneFailsAtTheDeadline() {
     FakeSnomPhone fake = fake(FakeSnomPhone.builder());
-    fake.answerDelay(Duration.ofSeconds(30));
+    fake.faults().always(Fault.delay(Duration.ofSeconds(30)));
     SnomPhone phone = SnomPhone.builder().uri(fake.uri()).timeout(Duration.ofMillis(300)).build();
 
     assertThatThrownBy(() -> phone.dial("1")).isInstanceOf(PhoneTimeoutException.class);

@@ -77,7 +77,7 @@ class SnomPhoneAuthWireTest {
   @Test
   void basicWithPasswordsAndNamesAsUsersTypeThem() {
     fake = FakeSnomPhone.builder().basicAuth("Иван", "pä ss € 密码").https().start();
-    SnomPhone phone = client("Иван", "pä ss € 密码").tls(fake.tlsPolicy()).build();
+    SnomPhone phone = client("Иван", "pä ss € 密码").tls(fake.tls()).build();
     phone.press("ENTER");
     assertThat(fake.pressedKeys()).hasSize(1);
     assertThat(fake.rejected()).isEmpty();
@@ -169,7 +169,7 @@ class SnomPhoneAuthWireTest {
   @Test
   void basicOverHttpsWithThePinnedCertificate() {
     fake = FakeSnomPhone.builder().basicAuth("admin", "secret").https().start();
-    SnomPhone phone = client("admin", "secret").tls(fake.tlsPolicy()).build();
+    SnomPhone phone = client("admin", "secret").tls(fake.tls()).build();
 
     phone.reboot();
 

@@ -27,7 +27,7 @@ class SnomPhoneWireTest {
   }
 
   private SnomPhone phone(SnomModel model) {
-    FakeSnomPhoneBuilder b = FakeSnomPhone.builder();
+    FakeSnomPhone.Builder b = FakeSnomPhone.builder();
     if (model != null) {
       b.model(model);
     }

@@ -17,6 +17,7 @@ import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.unify.SendUrlKey;
 import dev.deskphone.unify.SendUrlServer;
+import dev.deskphone.unify.UnifyPhone;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -88,7 +89,7 @@ class TestkitGuideTest {
   void httpsWithoutTrustAll() {
     // README:testkit-https
     try (FakeSnomPhone fake = FakeSnomPhone.builder().https().start()) {
-      SnomPhone phone = SnomPhone.builder().uri(fake.uri()).tls(fake.tlsPolicy()).build();
+      SnomPhone phone = SnomPhone.builder().uri(fake.uri()).tls(fake.tls()).build();
       phone.press("ENTER"); // pinned to the certificate made for this run
 
       assertThat(fake.certificatePem()).startsWith("-----BEGIN CERTIFICATE-----"); // curl --cacert
@@ -115,26 +116,49 @@ class TestkitGuideTest {
     // README:end
   }
 
+  /** A Send URL server without credentials that sets every key's LED to {@code state} in red. */
+  private static SendUrlServer server(LedState state) {
+    return SendUrlServer.builder()
+        .bind(new InetSocketAddress("127.0.0.1", 0))
+        .withoutCredentials()
+        .handler(
+            request ->
+                TurnledResponse.of(
+                    Turnled.builder(request.symbolicName())
+                        .state(state)
+                        .colour(LedColour.RED)
+                        .build()))
+        .start();
+  }
+
   @Test
   void aUnifyKeyAndItsLed() {
-    try (SendUrlServer server =
-        SendUrlServer.builder()
-            .bind(new InetSocketAddress("127.0.0.1", 0))
-            .withoutCredentials()
-            .handler(
-                request ->
-                    TurnledResponse.of(
-                        Turnled.builder(request.symbolicName())
-                            .state(LedState.FLASH)
-                            .colour(LedColour.RED)
-                            .build()))
-            .start()) {
+    try (SendUrlServer server = server(LedState.FLASH)) {
       // README:testkit-unify
       SendUrlKey door = SendUrlKey.builder().symbolicName("Door").server(server.uri()).build();
       try (FakeUnifyPhone unify = FakeUnifyPhone.builder().key(door).start()) {
         unify.pressKey("Door"); // sends the key's request to the server, applies its XML
 
         assertThat(unify).led("Door").isFlashing().hasColour(LedColour.RED);
+      }
+      // README:end
+    }
+  }
+
+  @Test
+  void aUnifyPushAndTheKeyRequestItFires() throws InterruptedException {
+    try (SendUrlServer server = server(LedState.ON)) {
+      // README:testkit-unify-push
+      SendUrlKey door = SendUrlKey.builder().symbolicName("Door").server(server.uri()).build();
+      try (FakeUnifyPhone unify = FakeUnifyPhone.builder().key(door).start()) {
+        UnifyPhone phone = UnifyPhone.builder().uri(unify.uri()).build(); // the code under test
+        phone.push(door.pushRequest());
+
+        // the push fires the key in the background: wait until its answer is applied
+        FakeKeyRequest fired = unify.takeRequest(Duration.ofSeconds(5)).orElseThrow();
+        assertThat(fired.pushed()).isTrue();
+        assertThat(fired.status()).hasValue(200);
+        assertThat(unify).receivedPushes(1).led("Door").isOn();
       }
       // README:end
     }

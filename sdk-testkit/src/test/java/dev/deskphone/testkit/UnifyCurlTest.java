@@ -139,7 +139,8 @@ class UnifyCurlTest {
                 + server.uri().getPort()
                 + "&ProgramName=MySymbolicName&RequestType=sendURL");
     assertThat(out).isEqualTo("OK\n");
-    assertThat(fake.awaitKeyRequests(1, Duration.ofSeconds(10))).isTrue();
+    assertThat(fake.takeRequest(Duration.ofSeconds(10)))
+        .hasValueSatisfying(r -> assertThat(r.pushed()).isTrue());
     assertThat(fake.led("MySymbolicName").colour()).contains(LedColour.YELLOW);
   }
 
@@ -159,7 +160,8 @@ class UnifyCurlTest {
             "MidletName=Other&ServerProtocol=http&ServerAddr=127.0.0.1&ServerPort=1"
                 + "&ProgramName=Other&RequestType=sendURL");
     assertThat(status).isEqualTo("403");
-    assertThat(fake.journal()).hasSize(1);
+    assertThat(fake.pushes()).hasSize(1);
+    assertThat(fake.requests()).isEmpty();
     assertThat(fake.rejected()).singleElement().extracting(RejectedRequest::status).isEqualTo(403);
   }
 }

@@ -123,7 +123,9 @@ class UnifyEndToEndTest {
     SendUrlServer server = keep(server().start());
     FakeUnifyPhone fake = keep(FakeUnifyPhone.builder().key(key(server, "GET", "nope")).start());
     assertThat(fake.pressKey("MySymbolicName")).isEqualTo(FakeLed.INITIAL);
-    assertThat(fake.journal().get(0).status()).isEqualTo(403);
+    assertThat(fake.requests())
+        .singleElement()
+        .satisfies(r -> assertThat(r.status()).hasValue(403));
     assertThat(handled).isEmpty();
   }
 
@@ -152,7 +154,10 @@ class UnifyEndToEndTest {
     PushResult result = phone.push(key.pushRequest());
 
     assertThat(result.status()).isEqualTo(200);
-    assertThat(fake.awaitKeyRequests(1, Duration.ofSeconds(10))).isTrue();
+    FakeKeyRequest fired = fake.takeRequest(Duration.ofSeconds(10)).orElseThrow();
+    assertThat(fired.pushed()).isTrue();
+    assertThat(fired.method()).isEqualTo("POST");
+    assertThat(fired.body()).endsWith("&devicetype=OpenStage&symbn=MySymbolicName");
     assertThat(fake.led("MySymbolicName").colour()).contains(LedColour.RED);
     assertThat(handled).hasSize(1);
   }
@@ -166,7 +171,7 @@ class UnifyEndToEndTest {
 
     phone.push(key.pushRequest());
 
-    assertThat(fake.awaitKeyRequests(1, Duration.ofSeconds(10))).isTrue();
+    assertThat(fake.takeRequest(Duration.ofSeconds(10))).isPresent();
     assertThat(fake.led("MySymbolicName").state()).isEqualTo(LedState.FLASH);
   }
 
@@ -183,7 +188,8 @@ class UnifyEndToEndTest {
             .build();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> phone.push(wrongPort))
         .isInstanceOf(PhoneAuthenticationException.class);
-    assertThat(fake.journal()).hasSize(1);
+    assertThat(fake.pushes()).hasSize(1);
+    assertThat(fake.requests()).isEmpty();
     assertThat(handled).isEmpty();
     assertThat(fake.rejected()).singleElement().extracting(RejectedRequest::status).isEqualTo(403);
   }
@@ -204,6 +210,12 @@ class UnifyEndToEndTest {
     assertThat(triggered.parameter(PushCorrelation.CONTEXT_KEY))
         .isEqualTo(pending.push().contextValue());
     assertThat(correlation.pendingCount()).isZero();
+    FakeKeyRequest fired = fake.takeRequest(Duration.ofSeconds(10)).orElseThrow();
+    assertThat(fired.uri().getRawQuery()) // the push's context after the key's own parameters
+        .matches(
+            "userid=MyUsername&password=MyPassword&id=1&item=2&note=[^&]+&DeskphoneContext=[^&]+"
+                + "&ipaddress=127.0.0.1&phonenumber=%2B4930123456&devicetype=OpenStage"
+                + "&symbn=MySymbolicName");
   }
 
   @Test

@@ -64,7 +64,8 @@ class UnifyReadmeExampleTest {
       // README:end
 
       assertThat(answer.status()).isEqualTo(200);
-      assertThat(fake.awaitKeyRequests(1, Duration.ofSeconds(10))).isTrue();
+      assertThat(fake.takeRequest(Duration.ofSeconds(10)))
+          .hasValueSatisfying(r -> assertThat(r.status()).hasValue(200));
       assertThat(fake.led("MySymbolicName").colour()).contains(LedColour.RED);
       assertThat(fake.led("MySymbolicName").label()).contains("Busy");
     }

@@ -1,6 +1,5 @@
 package dev.deskphone.testkit.assertj;
 
-import dev.deskphone.testkit.FakeUnifyExchange;
 import dev.deskphone.testkit.FakeUnifyPhone;
 import dev.deskphone.testkit.RejectedRequest;
 import java.util.List;
@@ -11,7 +10,7 @@ import org.assertj.core.api.ListAssert;
 
 /**
  * Assertions on a {@link FakeUnifyPhone}: its keys' LEDs, its pushes and key requests. A failure
- * names the phone, what was expected, what it actually saw, and its journal's last exchanges. Each
+ * names the phone, what was expected, what it actually saw, and the end of its journals. Each
  * assertion reads the fake once, when called, by the fake's clock. Not thread-safe: use an
  * assertion object on one thread.
  */
@@ -32,12 +31,14 @@ public final class FakeUnifyPhoneAssert
 
   /** It sent exactly {@code count} key requests (pressed or pushed). */
   public FakeUnifyPhoneAssert sentKeyRequests(int count) {
-    return counted(FakeUnifyExchange.Kind.KEY_REQUEST, count, "sent", "key request(s)");
+    isNotNull();
+    return counted(actual.requests().size(), count, "sent", "key request(s)");
   }
 
   /** It received exactly {@code count} pushes, refused ones included. */
   public FakeUnifyPhoneAssert receivedPushes(int count) {
-    return counted(FakeUnifyExchange.Kind.PUSH_RECEIVED, count, "received", "push(es)");
+    isNotNull();
+    return counted(actual.pushes().size(), count, "received", "push(es)");
   }
 
   /** It refused no push; reading the rejections satisfies a strict fake's close. */
@@ -57,10 +58,7 @@ public final class FakeUnifyPhoneAssert
         .as(() -> "pushes refused by " + actual + "\n" + journal());
   }
 
-  private FakeUnifyPhoneAssert counted(
-      FakeUnifyExchange.Kind kind, int count, String verb, String what) {
-    isNotNull();
-    long got = actual.journal().stream().filter(e -> e.kind() == kind).count();
+  private FakeUnifyPhoneAssert counted(int got, int count, String verb, String what) {
     if (got != count) {
       fail("to have " + verb + " " + count + " " + what, "it " + verb + " " + got);
     }
@@ -74,6 +72,6 @@ public final class FakeUnifyPhoneAssert
   }
 
   private String journal() {
-    return Journal.ofExchanges(actual.journal());
+    return Journal.ofUnify(actual.pushes(), actual.requests());
   }
 }

@@ -1,7 +1,7 @@
 package dev.deskphone.testkit.assertj;
 
+import dev.deskphone.testkit.FakeKeyRequest;
 import dev.deskphone.testkit.FakeRequest;
-import dev.deskphone.testkit.FakeUnifyExchange;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -15,10 +15,12 @@ final class Journal {
     return excerpt(requests.stream().map(FakeRequest::toString).toList(), "requests");
   }
 
-  static String ofExchanges(List<FakeUnifyExchange> exchanges) {
-    return excerpt(
-        exchanges.stream().map(FakeUnifyExchange::toString).toList(), // passwords as ***
-        "exchanges");
+  static String ofUnify(List<FakeRequest> pushes, List<FakeKeyRequest> keyRequests) {
+    return excerpt(pushes.stream().map(FakeRequest::toString).toList(), "pushes")
+        + "\n"
+        + excerpt(
+            keyRequests.stream().map(FakeKeyRequest::toString).toList(), // passwords as ***
+            "key requests");
   }
 
   private static String excerpt(List<String> lines, String what) {

@@ -7,14 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** What a {@link LoopbackHttpServer} does with a request. */
+/** What a {@link ScriptedHttpServer} does with a request. */
 public sealed interface Action {
 
   /** Answers normally, after an optional delay, and optionally closes the connection after. */
   record Respond(
       int status,
       String reason,
-      List<String[]> headers,
+      List<HeaderField> headers,
       byte[] body,
       Duration delay,
       boolean closeAfter)
@@ -35,15 +35,15 @@ public sealed interface Action {
 
     /** The status line and headers, Content-Length and Connection included, without the body. */
     public byte[] head() {
-      List<String[]> all = new ArrayList<>(headers);
+      List<HeaderField> all = new ArrayList<>(headers);
       boolean bodyless = status < 200 || status == 204 || status == 304;
-      if (!bodyless && headers.stream().noneMatch(h -> h[0].equalsIgnoreCase("Content-Length"))) {
-        all.add(new String[] {"Content-Length", Integer.toString(body.length)});
+      if (!bodyless && headers.stream().noneMatch(h -> h.is("Content-Length"))) {
+        all.add(new HeaderField("Content-Length", Integer.toString(body.length)));
       }
       if (closeAfter) {
-        all.add(new String[] {"Connection", "close"});
+        all.add(new HeaderField("Connection", "close"));
       }
-      return LoopbackHttpServer.head(status, reason, all);
+      return ScriptedHttpServer.head(status, reason, all);
     }
 
     /** The same answer after {@code d}. */
@@ -58,8 +58,8 @@ public sealed interface Action {
 
     /** The same answer with one more header. */
     public Respond header(String name, String value) {
-      List<String[]> more = new ArrayList<>(headers);
-      more.add(new String[] {name, value});
+      List<HeaderField> more = new ArrayList<>(headers);
+      more.add(new HeaderField(name, value));
       return new Respond(status, reason, more, body, delay, closeAfter);
     }
   }
@@ -121,8 +121,8 @@ public sealed interface Action {
   /** Sends a head announcing {@code declared} body bytes, sends {@code sent} of them, closes. */
   static Action truncated(int status, int declared, int sent) {
     byte[] head =
-        LoopbackHttpServer.head(
-            status, "Status", List.<String[]>of(new String[] {"Content-Length", "" + declared}));
+        ScriptedHttpServer.head(
+            status, "Status", List.of(new HeaderField("Content-Length", "" + declared)));
     byte[] all = new byte[head.length + sent];
     System.arraycopy(head, 0, all, 0, head.length);
     return new Raw(all, false);
@@ -131,8 +131,8 @@ public sealed interface Action {
   /** Sends a head announcing {@code declared} body bytes, then nothing, holding the connection. */
   static Action headThenStall(int status, int declared) {
     return new Raw(
-        LoopbackHttpServer.head(
-            status, "Status", List.<String[]>of(new String[] {"Content-Length", "" + declared})),
+        ScriptedHttpServer.head(
+            status, "Status", List.of(new HeaderField("Content-Length", "" + declared))),
         true);
   }
 }

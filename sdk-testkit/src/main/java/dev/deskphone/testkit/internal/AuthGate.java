@@ -103,7 +103,7 @@ public final class AuthGate {
     if (!word.equals("digest")) {
       return failed(word + " credentials, but this phone wants Digest");
     }
-    Optional<Map<String, String>> params = AuthParams.parse(rest);
+    Optional<Map<String, String>> params = DigestParamParser.parse(rest);
     if (params.isEmpty()) {
       return failed("malformed Digest credentials");
     }

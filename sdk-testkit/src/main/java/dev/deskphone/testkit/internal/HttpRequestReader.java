@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads HTTP/1.1 requests for {@link LoopbackHttpServer}, independent of any client code in the
+ * Reads HTTP/1.1 requests for {@link ScriptedHttpServer}, independent of any client code in the
  * SDK: request line, headers, and a fixed or chunked body, within size limits. Stateless.
  */
 final class HttpRequestReader {
@@ -31,7 +31,7 @@ final class HttpRequestReader {
     if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) {
       throw new IOException("malformed request line");
     }
-    List<String[]> headers = new ArrayList<>();
+    List<HeaderField> headers = new ArrayList<>();
     int headBytes = requestLine.length();
     long contentLength = 0;
     boolean chunked = false;
@@ -46,7 +46,7 @@ final class HttpRequestReader {
       }
       String name = line.substring(0, colon);
       String value = line.substring(colon + 1).trim();
-      headers.add(new String[] {name, value});
+      headers.add(new HeaderField(name, value));
       if (name.equalsIgnoreCase("Content-Length")) {
         contentLength = Long.parseLong(value);
       } else if (name.equalsIgnoreCase("Transfer-Encoding")) {

@@ -1,7 +1,7 @@
 package dev.deskphone.testkit.internal;
 
 /**
- * Changes a {@link LoopbackHttpServer}'s answers on their way to the wire: the fault script. Called
+ * Changes a {@link ScriptedHttpServer}'s answers on their way to the wire: the fault script. Called
  * on connection threads; implementations must be thread-safe.
  */
 public interface Interceptor {

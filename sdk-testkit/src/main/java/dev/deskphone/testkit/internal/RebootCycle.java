@@ -19,7 +19,7 @@ public final class RebootCycle {
   private final Clock clock;
   private final Duration downtime;
   private final Runnable back;
-  private LoopbackHttpServer server; // guarded by this
+  private ScriptedHttpServer server; // guarded by this
   private Instant until; // guarded by this; null while online
   private Thread watcher; // guarded by this; the latest one, for close() to join
   private IOException failure; // guarded by this
@@ -38,7 +38,7 @@ public final class RebootCycle {
   }
 
   /** The server to take offline. */
-  public synchronized void attach(LoopbackHttpServer server) {
+  public synchronized void attach(ScriptedHttpServer server) {
     this.server = server;
   }
 

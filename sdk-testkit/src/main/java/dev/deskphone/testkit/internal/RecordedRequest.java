@@ -8,11 +8,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One request as a {@link LoopbackHttpServer} read it off the wire.
+ * One request as a {@link ScriptedHttpServer} read it off the wire.
  *
  * @param method the method
  * @param target the request target exactly as sent (raw path and query)
- * @param headers the header fields in order, each {@code [name, value]}
+ * @param headers the header fields in order
  * @param body the body bytes
  * @param connection which connection it came on, 1-based
  * @param indexOnConnection its position on that connection, 1-based
@@ -20,7 +20,7 @@ import java.util.Optional;
 public record RecordedRequest(
     String method,
     String target,
-    List<String[]> headers,
+    List<HeaderField> headers,
     byte[] body,
     int connection,
     int indexOnConnection) {
@@ -33,7 +33,7 @@ public record RecordedRequest(
 
   /** The first value of header {@code name} (case-insensitive). */
   public Optional<String> header(String name) {
-    return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+    return headers.stream().filter(h -> h.is(name)).map(HeaderField::value).findFirst();
   }
 
   /** This request as the public journal shows it. */
@@ -42,7 +42,7 @@ public record RecordedRequest(
         sequence,
         method,
         target,
-        headers.stream().map(h -> Map.entry(h[0], h[1])).toList(),
+        headers.stream().map(h -> Map.entry(h.name(), h.value())).toList(),
         body,
         connection,
         indexOnConnection,

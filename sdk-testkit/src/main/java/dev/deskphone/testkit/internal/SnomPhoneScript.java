@@ -18,12 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * The fake snom phone's behaviour behind its {@link LoopbackHttpServer}: journal, authentication,
+ * The fake snom phone's behaviour behind its {@link ScriptedHttpServer}: journal, authentication,
  * commands, state and quirks. Thread-safe: requests arrive on the server's connection threads, the
  * test reads from its own; one lock guards state, journal and authentication, and quirks are
  * volatile.
  */
-public final class SnomPhoneScript implements LoopbackHttpServer.Script {
+public final class SnomPhoneScript implements ScriptedHttpServer.Script {
   private final Object lock = new Object();
   private final ModelProfile model;
   private final Clock clock;
@@ -49,7 +49,7 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
   }
 
   /** The server whose listening the reboots interrupt. */
-  public void attach(LoopbackHttpServer server) {
+  public void attach(ScriptedHttpServer server) {
     reboot.attach(server);
   }
 
@@ -87,7 +87,7 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
       return Action.close(); // arrived between the reboot's answer and the server's suspension
     }
     if (!r.method().equals("GET")) {
-      return reject(r, SnomAnswers.page(405, model.name(), "GET only"), "method " + r.method());
+      return reject(r, SnomPages.page(405, model.name(), "GET only"), "method " + r.method());
     }
     if (expireNoncesBefore.test(r)) {
       gate.expireNonces();
@@ -97,16 +97,16 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
       long seconds = Math.max(1, Duration.between(clock.instant(), l.until()).toSeconds());
       return reject(
           r,
-          SnomAnswers.page(403, model.name(), "Locked after failed logins")
+          SnomPages.page(403, model.name(), "Locked after failed logins")
               .header("Retry-After", Long.toString(seconds)),
           l.failure().map(f -> f + "; ").orElse("") + "web interface locked until " + l.until());
     }
     if (d instanceof AuthGate.Challenge c) {
-      Action.Respond answer = SnomAnswers.unauthorized(model.name(), c.challenges());
+      Action.Respond answer = SnomPages.unauthorized(model.name(), c.challenges());
       return c.failure().isPresent() ? reject(r, answer, c.failure().get()) : answer;
     }
     if (d instanceof AuthGate.BadRequest b) {
-      return reject(r, SnomAnswers.page(400, model.name(), "Bad request"), b.reason());
+      return reject(r, SnomPages.page(400, model.name(), "Bad request"), b.reason());
     }
     return run(r);
   }
@@ -121,20 +121,20 @@ public final class SnomPhoneScript implements LoopbackHttpServer.Script {
       switch (outcome) {
         case DIALED:
           if (redirectDials) {
-            return SnomAnswers.redirect(model.name(), "/index.htm");
+            return SnomPages.redirect(model.name(), "/index.htm");
           }
           break;
         case REBOOT:
         case RESET:
           state.goOffline(outcome == SnomCommands.Outcome.RESET);
           offlineAfterAnswer.set(Boolean.TRUE);
-          return SnomAnswers.page(200, model.name(), "Rebooting").closing();
+          return SnomPages.page(200, model.name(), "Rebooting").closing();
         default:
           break;
       }
-      return SnomAnswers.page(200, model.name(), "OK");
+      return SnomPages.page(200, model.name(), "OK");
     } catch (Unintelligible e) {
-      return reject(r, SnomAnswers.page(e.status(), model.name(), e.reason()), e.reason());
+      return reject(r, SnomPages.page(e.status(), model.name(), e.reason()), e.reason());
     }
   }
 

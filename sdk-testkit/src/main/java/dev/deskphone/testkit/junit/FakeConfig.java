@@ -1,9 +1,7 @@
 package dev.deskphone.testkit.junit;
 
 import dev.deskphone.testkit.FakeSnomPhone;
-import dev.deskphone.testkit.FakeSnomPhoneBuilder;
 import dev.deskphone.testkit.FakeUnifyPhone;
-import dev.deskphone.testkit.FakeUnifyPhoneBuilder;
 import dev.deskphone.unify.SendUrlKey;
 import java.net.URI;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -13,7 +11,7 @@ final class FakeConfig {
   private FakeConfig() {}
 
   static FakeSnomPhone start(SnomFake a, String where) {
-    FakeSnomPhoneBuilder b = FakeSnomPhone.builder();
+    FakeSnomPhone.Builder b = FakeSnomPhone.builder();
     if (a == null) {
       return b.start();
     }
@@ -48,7 +46,7 @@ final class FakeConfig {
       throw new ExtensionConfigurationException(
           where + ": a fake Unify phone needs @UnifyFake(keys = \"Name=URL\") or a built fake");
     }
-    FakeUnifyPhoneBuilder b = FakeUnifyPhone.builder().model(a.model());
+    FakeUnifyPhone.Builder b = FakeUnifyPhone.builder().model(a.model());
     for (String key : a.keys()) {
       String[] nameUrl = pair(key, '=', where + ": key");
       b.key(SendUrlKey.builder().symbolicName(nameUrl[0]).server(URI.create(nameUrl[1])).build());

@@ -11,7 +11,7 @@ import dev.deskphone.testkit.FakeLed;
 import dev.deskphone.testkit.FakeSnomPhone;
 import dev.deskphone.testkit.FakeUnifyPhone;
 import dev.deskphone.testkit.internal.Action;
-import dev.deskphone.testkit.internal.LoopbackHttpServer;
+import dev.deskphone.testkit.internal.ScriptedHttpServer;
 import dev.deskphone.unify.SendUrlKey;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -78,8 +78,8 @@ class DeskphoneAssertionsTest {
 
   @Test
   void unifyLedAssertionsNameTheKeyAndTheLed() throws Exception {
-    try (LoopbackHttpServer server =
-            LoopbackHttpServer.start(
+    try (ScriptedHttpServer server =
+            ScriptedHttpServer.start(
                 r -> Action.respond(200, RED_FLASH).header("Content-Type", "text/xml"));
         FakeUnifyPhone unify =
             FakeUnifyPhone.builder()
@@ -93,7 +93,8 @@ class DeskphoneAssertionsTest {
           .hasMessageContaining("Expecting the LED of key \"Door\"")
           .hasMessageContaining("to be GREEN")
           .hasMessageContaining("but it is RED")
-          .hasMessageContaining("KEY_REQUEST GET");
+          .hasMessageContaining("Journal: no pushes.")
+          .hasMessageContaining("Journal (last 1 of 1 key requests):\n  #1 GET ");
     }
   }
 

@@ -54,7 +54,7 @@ class FakePhoneExtensionTest {
     private void record(FakeUnifyPhone unify) {
       SnomPhone.builder()
           .uri(shared.uri())
-          .tls(shared.tlsPolicy())
+          .tls(shared.tls())
           .credentials("admin", "secret")
           .build()
           .press("ENTER");

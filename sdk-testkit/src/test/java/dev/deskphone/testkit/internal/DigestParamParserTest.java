@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class AuthParamsTest {
+class DigestParamParserTest {
 
   @Test
   void readsTokensQuotedStringsAndEscapesInAnyCase() {
-    assertThat(AuthParams.parse("Username = \"a\\\"b\" ,qop=auth, NC=00000001,uri=\"/x?a=1,2\""))
+    assertThat(
+            DigestParamParser.parse(
+                "Username = \"a\\\"b\" ,qop=auth, NC=00000001,uri=\"/x?a=1,2\""))
         .hasValueSatisfying(
             p ->
                 assertThat(p)
@@ -20,9 +22,9 @@ class AuthParamsTest {
 
   @Test
   void refusesDuplicatesUnterminatedQuotesAndJunk() {
-    assertThat(AuthParams.parse("a=1, a=2")).isEmpty();
-    assertThat(AuthParams.parse("a=\"open")).isEmpty();
-    assertThat(AuthParams.parse("justaword")).isEmpty();
-    assertThat(AuthParams.parse("a=1 b=2")).isEmpty();
+    assertThat(DigestParamParser.parse("a=1, a=2")).isEmpty();
+    assertThat(DigestParamParser.parse("a=\"open")).isEmpty();
+    assertThat(DigestParamParser.parse("justaword")).isEmpty();
+    assertThat(DigestParamParser.parse("a=1 b=2")).isEmpty();
   }
 }

@@ -10,13 +10,13 @@ import dev.deskphone.core.PhoneTlsException;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.Test;
 
-class LoopbackHttpServerTlsTest {
+class ScriptedHttpServerTlsTest {
   private static final RunCertificate CERTIFICATE = RunCertificate.create("fake phone");
 
   @Test
   void pinnedClientReachesTheServerOverHttps() throws Exception {
-    try (LoopbackHttpServer server =
-        LoopbackHttpServer.startTls(r -> Action.respond(200, "ok"), CERTIFICATE.serverContext())) {
+    try (ScriptedHttpServer server =
+        ScriptedHttpServer.startTls(r -> Action.respond(200, "ok"), CERTIFICATE.serverContext())) {
       PhoneRequest request =
           PhoneRequest.builder("GET", server.uri("/index.htm")).tls(CERTIFICATE.pinned()).build();
 
@@ -34,8 +34,8 @@ class LoopbackHttpServerTlsTest {
 
   @Test
   void systemTrustRefusesTheSelfSignedCertificate() throws Exception {
-    try (LoopbackHttpServer server =
-        LoopbackHttpServer.startTls(r -> Action.respond(200, "ok"), CERTIFICATE.serverContext())) {
+    try (ScriptedHttpServer server =
+        ScriptedHttpServer.startTls(r -> Action.respond(200, "ok"), CERTIFICATE.serverContext())) {
       assertThatThrownBy(
               () -> JdkHttpTransport.shared().send(PhoneRequest.get(server.uri("/"))).join())
           .isInstanceOf(CompletionException.class)

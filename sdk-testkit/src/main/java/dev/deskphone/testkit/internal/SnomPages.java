@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /** The answers a fake snom phone gives, as {@link Action.Respond}s. Stateless. */
-public final class SnomAnswers {
-  private SnomAnswers() {}
+public final class SnomPages {
+  private SnomPages() {}
 
   /** A small HTML page with {@code status}, {@code title} and {@code text}. */
   public static Action.Respond page(int status, String title, String text) {
@@ -19,7 +19,7 @@ public final class SnomAnswers {
     return new Action.Respond(
         status,
         reason(status),
-        List.<String[]>of(new String[] {"Content-Type", "text/html; charset=utf-8"}),
+        List.of(new HeaderField("Content-Type", "text/html; charset=utf-8")),
         html.getBytes(StandardCharsets.UTF_8),
         Duration.ZERO,
         false);

@@ -1,9 +1,9 @@
-package dev.deskphone.testkit;
+package dev.deskphone.testkit.internal;
 
 import dev.deskphone.core.LedColour;
 import dev.deskphone.core.LedState;
-import dev.deskphone.core.PhoneResponse;
-import dev.deskphone.testkit.internal.UnifyReplyParser;
+import dev.deskphone.testkit.FakeLed;
+import dev.deskphone.testkit.LedChange;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,13 +16,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The LEDs of a {@link FakeUnifyPhone}'s keys and their history, and how a Send URL answer changes
- * them. The 2-second green ends lazily: when an LED or the history is next looked at with the clock
- * past its end. Thread-safe (every method locks the panel).
+ * The LEDs of a fake Unify phone's keys and their history, and how a Send URL answer changes them.
+ * The 2-second green ends lazily: when an LED or the history is next looked at with the clock past
+ * its end. Thread-safe (every method locks the panel).
  */
-final class UnifyLedPanel {
+public final class UnifyLedPanel {
   /** How long the empty-or-invalid-200 green lasts. */
-  static final Duration ACKNOWLEDGE_GREEN = Duration.ofSeconds(2);
+  public static final Duration ACKNOWLEDGE_GREEN = Duration.ofSeconds(2);
 
   private final Clock clock;
   private final boolean showsLabels;
@@ -30,32 +30,38 @@ final class UnifyLedPanel {
   private final Map<String, Instant> greenUntil = new LinkedHashMap<>();
   private final List<LedChange> history = new ArrayList<>();
 
-  UnifyLedPanel(Set<String> keys, Clock clock, boolean showsLabels) {
+  /** Every key of {@code keys} off, by {@code clock}; labels shown if {@code showsLabels}. */
+  public UnifyLedPanel(Set<String> keys, Clock clock, boolean showsLabels) {
     this.clock = clock;
     this.showsLabels = showsLabels;
     keys.forEach(k -> leds.put(k, FakeLed.INITIAL));
   }
 
-  synchronized FakeLed led(String symbolicName) {
+  /** The key's LED now, by the clock. */
+  public synchronized FakeLed led(String symbolicName) {
     settle(symbolicName);
     return leds.get(symbolicName);
   }
 
-  synchronized List<LedChange> history() {
+  /** Every change so far, a 2-second green's end included once the clock has passed it. */
+  public synchronized List<LedChange> history() {
     leds.keySet().forEach(this::settle);
     return List.copyOf(history);
   }
 
-  /** Applies the answer to the key's request as the phone does. */
-  synchronized void apply(String symbolicName, PhoneResponse response, String body) {
-    if (response.status() != 200) {
+  /**
+   * Applies an answer to the key's request as the phone does: only a {@code 200} changes the LED.
+   *
+   * @param contentType the answer's {@code Content-Type}, if it had one
+   * @param body the answer's body as text
+   */
+  public synchronized void apply(
+      String symbolicName, int status, Optional<String> contentType, String body) {
+    if (status != 200) {
       return;
     }
     boolean xml =
-        response
-            .header("Content-Type")
-            .map(t -> t.toLowerCase(Locale.ROOT).startsWith("text/xml"))
-            .orElse(false);
+        contentType.map(t -> t.toLowerCase(Locale.ROOT).startsWith("text/xml")).orElse(false);
     Optional<List<Map<String, String>>> turnleds =
         xml ? UnifyReplyParser.turnleds(body) : Optional.empty();
     if (turnleds.isEmpty()) {

@@ -1,13 +1,14 @@
-package dev.deskphone.testkit;
+package dev.deskphone.testkit.internal;
 
 import dev.deskphone.core.LedColour;
 import dev.deskphone.core.LedState;
+import dev.deskphone.testkit.FakeLed;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** How the fake phone reads one {@code <Turnled>}'s attributes into its LED. Stateless. */
-final class TurnledAttributes {
+/** How the fake Unify phone reads one {@code <Turnled>}'s attributes into its LED. Stateless. */
+public final class TurnledAttributes {
   private TurnledAttributes() {}
 
   /**
@@ -15,7 +16,8 @@ final class TurnledAttributes {
    * invalid: green for 2 seconds). STATE is required; COLOUR only with a lit state; WAKE TRUE or
    * FALSE in any case; LABEL kept from before when absent, and ignored by models without labels.
    */
-  static Optional<FakeLed> toLed(Map<String, String> attributes, FakeLed before, boolean labels) {
+  public static Optional<FakeLed> toLed(
+      Map<String, String> attributes, FakeLed before, boolean labels) {
     Optional<LedState> state = parse(LedState.class, attributes.get("STATE"));
     if (state.isEmpty()) {
       return Optional.empty();

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
-class LoopbackHttpServerSuspendTest {
+class ScriptedHttpServerSuspendTest {
 
   private static String exchange(int port) throws Exception {
     try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -25,7 +25,7 @@ class LoopbackHttpServerSuspendTest {
 
   @RepeatedTest(20) // the JDK keeps the socket listening while accept() is blocked on it
   void suspendRefusesConnectionsAndResumeListensOnTheSamePort() throws Exception {
-    try (LoopbackHttpServer server = LoopbackHttpServer.start(r -> Action.respond(200, "ok"))) {
+    try (ScriptedHttpServer server = ScriptedHttpServer.start(r -> Action.respond(200, "ok"))) {
       int port = server.port();
       assertThat(exchange(port)).isEqualTo("HTTP/1.1 200 St");
 
@@ -44,8 +44,8 @@ class LoopbackHttpServerSuspendTest {
   @Test
   void answeredRunsAfterTheAnswerWasWritten() throws Exception {
     StringBuilder seen = new StringBuilder();
-    LoopbackHttpServer.Script script =
-        new LoopbackHttpServer.Script() {
+    ScriptedHttpServer.Script script =
+        new ScriptedHttpServer.Script() {
           @Override
           public Action answer(RecordedRequest request) {
             return Action.respond(200, "ok");
@@ -59,7 +59,7 @@ class LoopbackHttpServerSuspendTest {
             }
           }
         };
-    try (LoopbackHttpServer server = LoopbackHttpServer.start(script)) {
+    try (ScriptedHttpServer server = ScriptedHttpServer.start(script)) {
       assertThat(exchange(server.port())).startsWith("HTTP/1.1 200");
       synchronized (seen) {
         long end = System.nanoTime() + 10_000_000_000L;

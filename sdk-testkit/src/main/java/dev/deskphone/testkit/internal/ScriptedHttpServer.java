@@ -29,7 +29,7 @@ import javax.net.ssl.SSLSocket;
  * #close()} closes every socket and ends every thread. {@link #suspend()} and {@link #resume()}
  * take it off the network (connections refused) and back on the same port, as a rebooting device.
  */
-public final class LoopbackHttpServer implements Closeable {
+public final class ScriptedHttpServer implements Closeable {
   private final SSLContext tls;
   private final String scheme;
   private final Script script;
@@ -49,7 +49,7 @@ public final class LoopbackHttpServer implements Closeable {
   private volatile boolean running = true;
   private volatile Interceptor interceptor = Interceptor.NONE;
 
-  private LoopbackHttpServer(Script script, SSLContext tls, int port) throws IOException {
+  private ScriptedHttpServer(Script script, SSLContext tls, int port) throws IOException {
     this.script = Objects.requireNonNull(script, "script");
     this.tls = tls;
     this.scheme = tls == null ? "http" : "https";
@@ -78,25 +78,34 @@ public final class LoopbackHttpServer implements Closeable {
   }
 
   /** Starts a server on 127.0.0.1 and an ephemeral port that answers with {@code script}. */
-  public static LoopbackHttpServer start(Script script) throws IOException {
-    return new LoopbackHttpServer(script, null, 0);
+  public static ScriptedHttpServer start(Script script) throws IOException {
+    return new ScriptedHttpServer(script, null, 0);
   }
 
   /** Starts an https server on 127.0.0.1 and an ephemeral port that presents {@code tls}. */
-  public static LoopbackHttpServer startTls(Script script, SSLContext tls) throws IOException {
-    return new LoopbackHttpServer(script, Objects.requireNonNull(tls, "tls"), 0);
+  public static ScriptedHttpServer startTls(Script script, SSLContext tls) throws IOException {
+    return new ScriptedHttpServer(script, Objects.requireNonNull(tls, "tls"), 0);
   }
 
   /**
    * Starts a server on 127.0.0.1 and {@code port} (0: an ephemeral one), over https when {@code
    * tls} is not null.
    */
-  public static LoopbackHttpServer start(Script script, SSLContext tls, int port)
+  public static ScriptedHttpServer start(Script script, SSLContext tls, int port)
       throws IOException {
+    return new ScriptedHttpServer(script, tls, checkedPort(port));
+  }
+
+  /**
+   * {@code port} if a server can listen on it (0 to 65535, 0 meaning any free one).
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  public static int checkedPort(int port) {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
     }
-    return new LoopbackHttpServer(script, tls, port);
+    return port;
   }
 
   /** Puts {@code interceptor} between the script and the wire, for faults. */
@@ -148,7 +157,7 @@ public final class LoopbackHttpServer implements Closeable {
 
   /** Closes every open connection; their threads end on their own. */
   public void closeConnections() {
-    sockets.forEach(LoopbackHttpServer::closeQuietly);
+    sockets.forEach(ScriptedHttpServer::closeQuietly);
   }
 
   /**
@@ -231,7 +240,7 @@ public final class LoopbackHttpServer implements Closeable {
       }
       lastAcceptor = acceptor;
     }
-    sockets.forEach(LoopbackHttpServer::closeQuietly);
+    sockets.forEach(ScriptedHttpServer::closeQuietly);
     for (Thread t : List.copyOf(threads)) {
       try {
         t.join(TimeUnit.SECONDS.toMillis(5));
@@ -406,11 +415,11 @@ public final class LoopbackHttpServer implements Closeable {
   }
 
   /** Builds raw response bytes. */
-  public static byte[] head(int status, String reason, List<String[]> headers) {
+  public static byte[] head(int status, String reason, List<HeaderField> headers) {
     StringBuilder sb = new StringBuilder(128);
     sb.append("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n");
-    for (String[] h : headers) {
-      sb.append(h[0]).append(": ").append(h[1]).append("\r\n");
+    for (HeaderField h : headers) {
+      sb.append(h.name()).append(": ").append(h.value()).append("\r\n");
     }
     sb.append("\r\n");
     return sb.toString().getBytes(StandardCharsets.ISO_8859_1);

@@ -20,13 +20,13 @@ import okhttp3.tls.HeldCertificate;
  * counts the requests that reached it. Handlers run on their own threads, so one that blocks holds
  * up no other request.
  */
-final class LoopbackHttpServer implements AutoCloseable {
+final class JdkTestServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final String scheme;
   private final AtomicInteger requests = new AtomicInteger();
 
-  private LoopbackHttpServer(HttpServer server, String scheme, HttpHandler handler) {
+  private JdkTestServer(HttpServer server, String scheme, HttpHandler handler) {
     this.server = server;
     this.scheme = scheme;
     this.executor = Executors.newCachedThreadPool();
@@ -45,12 +45,12 @@ final class LoopbackHttpServer implements AutoCloseable {
   }
 
   /** Starts a plain-http server. */
-  static LoopbackHttpServer http(HttpHandler handler) throws IOException {
-    return new LoopbackHttpServer(HttpServer.create(address(), 0), "http", handler);
+  static JdkTestServer http(HttpHandler handler) throws IOException {
+    return new JdkTestServer(HttpServer.create(address(), 0), "http", handler);
   }
 
   /** Starts an https server presenting {@code certificate}, followed by {@code chain} if any. */
-  static LoopbackHttpServer https(
+  static JdkTestServer https(
       HttpHandler handler, HeldCertificate certificate, X509Certificate... chain)
       throws IOException {
     HttpsServer server = HttpsServer.create(address(), 0);
@@ -60,7 +60,7 @@ final class LoopbackHttpServer implements AutoCloseable {
                 .heldCertificate(certificate, chain)
                 .build()
                 .sslContext()));
-    return new LoopbackHttpServer(server, "https", handler);
+    return new JdkTestServer(server, "https", handler);
   }
 
   /** This server's URI for {@code pathAndQuery}, which starts with a slash. */

@@ -10,8 +10,8 @@ import java.util.Optional;
  * name=token} or {@code name="quoted \"string\""}, separated by commas, names case-insensitive,
  * spaces allowed around {@code =} and {@code ,}. Stateless.
  */
-public final class AuthParams {
-  private AuthParams() {}
+public final class DigestParamParser {
+  private DigestParamParser() {}
 
   /**
    * The parameters after the scheme word, names in lower case.
