@@ -1,6 +1,9 @@
 package dev.deskphone.testkit.internal;
 
 import dev.deskphone.core.TlsPolicy;
+import dev.deskphone.core.internal.DeadlineInterrupt;
+import dev.deskphone.core.internal.Deadlines;
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -9,10 +12,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ScheduledFuture;
 
 /**
  * The fake Unify phone's HTTP client: sends its keys' requests on a JDK {@code HttpClient} of its
@@ -62,23 +62,28 @@ public final class UnifyKeySender implements AutoCloseable {
     if (c == null) {
       return Answer.none("not sent: the fake phone is closed");
     }
-    CompletableFuture<HttpResponse<byte[]>> sent =
-        c.sendAsync(jdk.build(), HttpResponse.BodyHandlers.ofByteArray());
+    // The blocking send on this thread, interrupted at the deadline (the JDK client's own timeout
+    // ends at the answer's head): on JDK 17 sendAsync completes its future on CompletableFuture's
+    // default executor, which a busy common pool would hold up.
+    DeadlineInterrupt deadline = new DeadlineInterrupt();
+    ScheduledFuture<?> timer = Deadlines.schedule(timeout, deadline::fire);
     try {
-      HttpResponse<byte[]> r = sent.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      HttpResponse<byte[]> r = c.send(jdk.build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Answer(
           OptionalInt.of(r.statusCode()),
           r.headers().firstValue("Content-Type"),
           new String(r.body(), StandardCharsets.UTF_8));
-    } catch (ExecutionException e) {
-      return Answer.none("no answer: " + e.getCause());
-    } catch (TimeoutException e) {
-      sent.cancel(true);
-      return Answer.none("no answer within " + timeout);
+    } catch (IOException e) {
+      return Answer.none("no answer: " + e);
     } catch (InterruptedException e) {
-      sent.cancel(true);
+      if (deadline.disarm()) {
+        return Answer.none("no answer within " + timeout);
+      }
       Thread.currentThread().interrupt();
       return Answer.none("interrupted");
+    } finally {
+      timer.cancel(false);
+      deadline.disarm();
     }
   }
 
