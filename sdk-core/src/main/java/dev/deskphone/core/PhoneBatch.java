@@ -49,7 +49,10 @@ public final class PhoneBatch {
     return run(phones, operation, null);
   }
 
-  /** Like {@link #run(Collection, Function)}, reporting each outcome to {@code listener}. */
+  /**
+   * Like {@link #run(Collection, Function)}, reporting each outcome to {@code listener} (or to
+   * none, if null) as it comes.
+   */
   public <P, R> BatchResult<P, R> run(
       Collection<? extends P> phones,
       Function<? super P, ? extends CompletionStage<R>> operation,
@@ -66,6 +69,11 @@ public final class PhoneBatch {
   /**
    * Starts {@code operation} on the phones and returns at once. Cancelling the returned future
    * cancels the operations in flight and starts no more.
+   *
+   * @param phones the phones
+   * @param operation starts the work for one phone without blocking
+   * @param listener told each outcome as it comes, or null for none
+   * @return the batch's result, complete once every phone has its outcome
    */
   public <P, R> CompletableFuture<BatchResult<P, R>> runAsync(
       Collection<? extends P> phones,
