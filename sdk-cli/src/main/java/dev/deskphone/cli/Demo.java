@@ -7,6 +7,7 @@ import dev.deskphone.core.PushRequest;
 import dev.deskphone.core.TouchCommand;
 import dev.deskphone.core.Turnled;
 import dev.deskphone.core.TurnledResponse;
+import dev.deskphone.core.server.EndpointServer;
 import dev.deskphone.snom.CallList;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
@@ -15,10 +16,10 @@ import dev.deskphone.testkit.FakeSnomPhone;
 import dev.deskphone.testkit.FakeUnifyPhone;
 import dev.deskphone.testkit.MutableClock;
 import dev.deskphone.testkit.PressedKey;
+import dev.deskphone.unify.SendUrlEndpoint;
 import dev.deskphone.unify.SendUrlKey;
 import dev.deskphone.unify.SendUrlReply;
 import dev.deskphone.unify.SendUrlRoutes;
-import dev.deskphone.unify.SendUrlServer;
 import dev.deskphone.unify.UnifyPhone;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -174,17 +175,21 @@ final class Demo implements Callable<Integer> {
             .acknowledge("Ping")
             .build();
     HttpServer careless = carelessServer();
-    try (SendUrlServer server =
-            SendUrlServer.builder()
+    // The Send URL endpoint on the SDK's own server, at a path of its own: the same endpoint
+    // mounts in Jetty, Tomcat or Spring Boot with sdk-servlet's EndpointServlet.
+    try (EndpointServer server =
+            EndpointServer.builder()
                 .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .credentials(USER, PASSWORD)
-                .responder(routes)
+                .endpoint(
+                    "/keys",
+                    SendUrlEndpoint.builder().credentials(USER, PASSWORD).responder(routes).build())
+                .workers(8)
                 .start();
         FakeUnifyPhone fake =
             FakeUnifyPhone.builder()
-                .key(key("Door", server.uri()))
-                .key(key("Lamp", server.uri()))
-                .key(key("Ping", server.uri()))
+                .key(key("Door", server.uri("/keys")))
+                .key(key("Lamp", server.uri("/keys")))
+                .key(key("Ping", server.uri("/keys")))
                 .key(
                     SendUrlKey.builder()
                         .symbolicName("Careless")
@@ -194,7 +199,10 @@ final class Demo implements Callable<Integer> {
                 .clock(clock)
                 .lenient()
                 .start()) {
-      heading("Unify CP600 (fake) with Send URL keys, and a Send URL server at " + server.uri());
+      heading(
+          "Unify CP600 (fake) with Send URL keys, and a Send URL endpoint at "
+              + server.uri("/keys")
+              + " (EndpointServer: one port, endpoints by path)");
 
       say(
           "Press the Door key: the phone asks the server, the server answers with LED XML",
@@ -203,7 +211,7 @@ final class Demo implements Callable<Integer> {
 
       say("Push: the server asks the phone to fire the Lamp key itself", "UnifyPhone.push(Lamp)");
       UnifyPhone phone = UnifyPhone.builder().uri(fake.uri()).build();
-      phone.push(PushRequest.builder().symbolicName("Lamp").server(server.uri()).build());
+      phone.push(PushRequest.builder().symbolicName("Lamp").server(server.uri("/keys")).build());
       fake.takeRequest(Duration.ofSeconds(5)); // the Door press above
       fake.takeRequest(Duration.ofSeconds(5)); // the Lamp request the push fired
       led("Lamp", fake.led("Lamp"));
@@ -220,7 +228,7 @@ final class Demo implements Callable<Integer> {
 
       say(
           "A careless server answers 200 with broken XML: the phone shows the same green flash,"
-              + " which is why SendUrlServer never writes one by accident",
+              + " which is why SendUrlEndpoint never writes one by accident",
           "fake.pressKey(\"Careless\")");
       led("Careless", fake.pressKey("Careless"));
     } finally {

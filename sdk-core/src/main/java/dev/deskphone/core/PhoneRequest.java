@@ -165,7 +165,7 @@ public final class PhoneRequest {
     }
 
     /** Replaces every header field named {@code name} with one field. */
-    public Builder setHeader(String name, String value) {
+    Builder setHeader(String name, String value) {
       headers.set(name, value);
       return this;
     }

@@ -131,10 +131,10 @@ public final class SendUrlEndpoint implements PhoneEndpoint {
       LOG.warn("Send URL handler returned null for key {}", request.symbolicName());
       return EndpointResponse.text(500, "the handler gave no reply");
     }
-    if (reply instanceof SendUrlReply.Leds leds) {
-      return EndpointResponse.of(200, XML, TurnledXml.toBytes(leds.turnleds()));
+    if (reply.turnleds() != null) {
+      return EndpointResponse.of(200, XML, TurnledXml.toBytes(reply.turnleds()));
     }
-    if (reply instanceof SendUrlReply.Acknowledge) {
+    if (reply.status() == 200) {
       return EndpointResponse.of(200, XML, new byte[0]);
     }
     return EndpointResponse.text(404, "no handler for key " + request.symbolicName());

@@ -7,9 +7,19 @@ import java.util.Objects;
  * What a Send URL server answers a key with. There are exactly three answers, and the phone's
  * documented empty-200 behaviour (the LED lights green for 2 seconds, then goes off) is only ever
  * sent when asked for with {@link #acknowledge()}, never by accident (a handler that returns null
- * or fails gets an error status, which the phone ignores).
+ * or fails gets an error status, which the phone ignores). Immutable and thread-safe.
  */
-public sealed interface SendUrlReply {
+public final class SendUrlReply {
+  private static final SendUrlReply ACKNOWLEDGE = new SendUrlReply(null, 200);
+  private static final SendUrlReply UNKNOWN_KEY = new SendUrlReply(null, 404);
+
+  private final TurnledResponse leds;
+  private final int status;
+
+  private SendUrlReply(TurnledResponse leds, int status) {
+    this.leds = leds;
+    this.status = status;
+  }
 
   /**
    * Answer {@code 200} with the Turnled XML of {@code leds}.
@@ -17,8 +27,8 @@ public sealed interface SendUrlReply {
    * @param leds the LED instructions
    * @return the reply
    */
-  static SendUrlReply leds(TurnledResponse leds) {
-    return new Leds(leds);
+  public static SendUrlReply leds(TurnledResponse leds) {
+    return new SendUrlReply(Objects.requireNonNull(leds, "leds"), 200);
   }
 
   /**
@@ -27,8 +37,8 @@ public sealed interface SendUrlReply {
    *
    * @return the reply
    */
-  static SendUrlReply acknowledge() {
-    return Acknowledge.INSTANCE;
+  public static SendUrlReply acknowledge() {
+    return ACKNOWLEDGE;
   }
 
   /**
@@ -36,35 +46,36 @@ public sealed interface SendUrlReply {
    *
    * @return the reply
    */
-  static SendUrlReply unknownKey() {
-    return UnknownKey.INSTANCE;
+  public static SendUrlReply unknownKey() {
+    return UNKNOWN_KEY;
   }
 
-  /**
-   * Set the LEDs.
-   *
-   * @param turnleds the LED instructions
-   */
-  record Leds(TurnledResponse turnleds) implements SendUrlReply {
-    /**
-     * Checks the instructions are there.
-     *
-     * @param turnleds the LED instructions
-     */
-    public Leds {
-      Objects.requireNonNull(turnleds, "turnleds");
-    }
+  /** The LED instructions, or null for the acknowledgement and an unknown key. */
+  TurnledResponse turnleds() {
+    return leds;
   }
 
-  /** The phone's empty-200 "green for 2 seconds" acknowledgement. */
-  enum Acknowledge implements SendUrlReply {
-    /** The one instance. */
-    INSTANCE
+  /** The status it is answered with. */
+  int status() {
+    return status;
   }
 
-  /** No handler for the key. */
-  enum UnknownKey implements SendUrlReply {
-    /** The one instance. */
-    INSTANCE
+  /** Two replies are equal when they answer alike. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SendUrlReply r && status == r.status && Objects.equals(leds, r.leds);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * status + Objects.hashCode(leds);
+  }
+
+  /** Which answer it is, such as {@code SendUrlReply[acknowledge]}. */
+  @Override
+  public String toString() {
+    return "SendUrlReply["
+        + (leds != null ? "leds " + leds : status == 200 ? "acknowledge" : "unknown key")
+        + "]";
   }
 }
