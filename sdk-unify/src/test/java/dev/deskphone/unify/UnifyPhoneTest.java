@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.deskphone.core.JdkHttpTransport;
 import dev.deskphone.core.PhoneAuthenticationException;
 import dev.deskphone.core.PhoneConnectException;
 import dev.deskphone.core.PhoneHeaders;
@@ -21,6 +22,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -217,6 +219,29 @@ class UnifyPhoneTest {
     assertThatThrownBy(() -> UnifyPhone.builder().uri(URI.create(uri)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void aThousandPhonesWithTheirOwnPinsShareOneHttpClient() {
+    JdkHttpTransport.shared(); // the one default, made on first use
+    long before = selectorThreads();
+    List<UnifyPhone> phones = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      String pin = "sha256/" + String.format("%064x", i);
+      phones.add(
+          UnifyPhone.builder()
+              .uri(URI.create("https://10.0." + (i / 250) + "." + (i % 250 + 1)))
+              .tls(TlsPolicy.pinned(pin))
+              .build());
+    }
+    assertThat(phones).hasSize(1000);
+    assertThat(selectorThreads()).as("JDK client selector threads").isEqualTo(before);
+  }
+
+  private static long selectorThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().endsWith("SelectorManager"))
+        .count();
   }
 
   @Test
