@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +32,7 @@ final class Exchange {
   private final Duration connectTimeout;
   private final long startNanos = System.nanoTime();
   private final SingleShotPublisher body;
+  private final AtomicBoolean transportClosed;
 
   /** {@link #NEW} until a thread starts sending or the exchange ends, then one of the others. */
   private final AtomicInteger state = new AtomicInteger(NEW);
@@ -41,8 +43,14 @@ final class Exchange {
   private static final int RUNNING = 1;
   private static final int DONE = 2;
 
-  Exchange(PhoneRequest request, Duration defaultTimeout, Duration connectTimeout, int maxBytes) {
+  Exchange(
+      PhoneRequest request,
+      Duration defaultTimeout,
+      Duration connectTimeout,
+      int maxBytes,
+      AtomicBoolean transportClosed) {
     this.request = request;
+    this.transportClosed = transportClosed;
     this.deadline = request.timeout().orElse(defaultTimeout);
     this.connectTimeout = connectTimeout;
     this.maxResponseBytes = maxBytes;
@@ -179,6 +187,11 @@ final class Exchange {
   }
 
   void fail(Throwable error) {
+    if (transportClosed.get()) {
+      // The JDK client was shut down under it: say so, not what the shutdown looked like.
+      closed();
+      return;
+    }
     complete(
         null,
         ExchangeFailures.translate(

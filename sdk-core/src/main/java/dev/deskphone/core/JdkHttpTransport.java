@@ -278,7 +278,7 @@ public final class JdkHttpTransport implements PhoneTransport {
 
   private Exchange exchange(PhoneRequest request) {
     Objects.requireNonNull(request, "request");
-    return new Exchange(request, timeout, connectTimeout, maxResponseBytes);
+    return new Exchange(request, timeout, connectTimeout, maxResponseBytes, closed);
   }
 
   /** The JDK request, or null with the exchange failed if it may not or cannot be sent. */
