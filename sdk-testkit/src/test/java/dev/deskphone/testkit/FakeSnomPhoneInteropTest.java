@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,11 +52,17 @@ class FakeSnomPhoneInteropTest {
   }
 
   private static String curl(FakeSnomPhone fake, String... options) throws Exception {
+    return curlTo(fake, ENTER, options);
+  }
+
+  /** curl on {@code target} (relative to the fake's root), printing the status only. */
+  private static String curlTo(FakeSnomPhone fake, String target, String... options)
+      throws Exception {
     assumeTrue(works("curl", "--version"), "curl is not installed");
     List<String> command =
         new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}"));
     command.addAll(List.of(options));
-    command.add(fake.uri() + ENTER);
+    command.add(fake.uri() + target);
     return run(command.toArray(String[]::new));
   }
 
@@ -205,6 +212,101 @@ class FakeSnomPhoneInteropTest {
             .as(password)
             .isEqualTo("200");
       }
+    }
+  }
+
+  @Test
+  void curlGetWritesSettingsItEncodesItself() throws Exception {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      String status =
+          curlTo(
+              fake,
+              "settings.htm",
+              "--digest",
+              "-u",
+              "admin:secret",
+              "-G",
+              "--data-urlencode",
+              "settings=save",
+              "--data-urlencode",
+              "fkey_label0=Tür ☎ &store_settings=save#x",
+              "--data-urlencode",
+              "fkey0=speed 100");
+
+      assertThat(status).isEqualTo("200");
+      assertThat(fake.settings())
+          .containsExactly(
+              Map.entry("fkey_label0", "Tür ☎ &store_settings=save#x"),
+              Map.entry("fkey0", "speed 100"));
+      assertThat(fake.requests()).extracting(FakeRequest::method).containsOnly("GET");
+      assertThat(fake.rejected()).isEmpty();
+    }
+  }
+
+  @Test
+  void curlPostWithTheSettingsInTheQueryWritesThem() throws Exception {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      String status =
+          curlTo(
+              fake,
+              "settings.htm?settings=save&language=Deutsch&fkey_label0=T%C3%BCr&store_settings=save",
+              "--digest",
+              "-u",
+              "admin:secret",
+              "-X",
+              "POST");
+
+      assertThat(status).isEqualTo("200");
+      assertThat(fake.settings())
+          .containsExactly(Map.entry("language", "Deutsch"), Map.entry("fkey_label0", "Tür"));
+      assertThat(fake.requests()).extracting(FakeRequest::method).containsOnly("POST");
+      assertThat(fake.rejected()).isEmpty();
+    }
+  }
+
+  @Test
+  void curlPostWithTheSettingsAsAFormBodyWritesThem() throws Exception {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      String status =
+          curlTo(
+              fake,
+              "settings.htm",
+              "--digest",
+              "-u",
+              "admin:secret",
+              "--data-urlencode",
+              "settings=save",
+              "--data-urlencode",
+              "fkey_label0=Tür ☎ 1+1=2&x");
+
+      assertThat(status).isEqualTo("200");
+      assertThat(fake.settings()).containsExactly(Map.entry("fkey_label0", "Tür ☎ 1+1=2&x"));
+      assertThat(fake.requests())
+          .last()
+          .satisfies(r -> assertThat(r.method()).isEqualTo("POST"))
+          .satisfies(r -> assertThat(r.target()).isEqualTo("/settings.htm"));
+      assertThat(fake.rejected()).isEmpty();
+    }
+  }
+
+  @Test
+  void pythonRequestsPostsTheQueryAsPeersDo() throws Exception {
+    assumeTrue(works("python3", "-c", "import requests"), "python3 requests is not installed");
+    // as Netzvamp/snom-dialer sends action URLs: POST, settings.htm, '$' ':' '/' '?' '=' raw
+    String script =
+        String.join(
+            "\n",
+            "import sys, requests",
+            "from urllib.parse import quote",
+            "from requests.auth import HTTPDigestAuth",
+            "v = quote(sys.argv[2], safe='$:/?=,-_.~')",
+            "u = sys.argv[1] + 'settings.htm?settings=save&action_incoming_url=' + v",
+            "print(requests.post(u, auth=HTTPDigestAuth('admin', 'secret')).status_code)");
+    String url = "http://10.0.0.2:5000/snom/incoming?remote=$remote&local=$local";
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      assertThat(run("python3", "-c", script, fake.uri().toString(), url)).isEqualTo("200");
+      assertThat(fake.setting("action_incoming_url")).contains(url);
+      assertThat(fake.rejected()).isEmpty();
     }
   }
 }
