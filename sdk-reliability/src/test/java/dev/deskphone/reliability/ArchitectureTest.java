@@ -80,6 +80,12 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .haveFullyQualifiedName("dev.deskphone.snom.SnomKeySequence")
         .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("dev.deskphone.snom.SnomSettings")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("dev.deskphone.snom.FunctionKey")
+        .orShould()
         .callMethod(
             "dev.deskphone.unify.SendUrlKey", "request", "java.lang.String", "java.lang.String")
         .check(SDK);

@@ -38,6 +38,10 @@ public final class SnomCommand {
 
   private static final String COMMAND = "/command.htm";
 
+  private static final String SETTINGS_PAGE = "/dummy.htm";
+
+  private static final String SETTINGS_QUERY = "settings=save";
+
   private final String operation;
   private final String path;
   private final String query;
@@ -149,22 +153,32 @@ public final class SnomCommand {
    */
   public static SnomCommand dial(String number, String outgoingUri) {
     String encodedNumber = number(number);
-    Objects.requireNonNull(outgoingUri, "outgoingUri");
-    String scheme = outgoingUri.toLowerCase(Locale.ROOT);
-    if (!(scheme.startsWith("sip:") || scheme.startsWith("sips:"))
-        || outgoingUri.length() > MAX_URI_LENGTH
-        || outgoingUri.length() <= scheme.indexOf(':') + 1
-        || !isPrintableAscii(outgoingUri)) {
-      throw new IllegalArgumentException(
-          "outgoingUri must be a sip: or sips: URI of up to "
-              + MAX_URI_LENGTH
-              + " printable ASCII characters without spaces, was "
-              + Checks.quote(outgoingUri));
-    }
+    String uri = sipUri("outgoingUri", outgoingUri);
     return simple(
         "snom dial",
         COMMAND,
-        "number=" + encodedNumber + "&outgoing_uri=" + PercentEncoding.encode(outgoingUri, ":@"));
+        "number=" + encodedNumber + "&outgoing_uri=" + PercentEncoding.encode(uri, ":@"));
+  }
+
+  /**
+   * Checks a {@code sip:} or {@code sips:} URI of up to {@value #MAX_URI_LENGTH} printable ASCII
+   * characters without spaces, naming it {@code field} in the error.
+   */
+  static String sipUri(String field, String uri) {
+    Objects.requireNonNull(uri, field);
+    String scheme = uri.toLowerCase(Locale.ROOT);
+    if (!(scheme.startsWith("sip:") || scheme.startsWith("sips:"))
+        || uri.length() > MAX_URI_LENGTH
+        || uri.length() <= scheme.indexOf(':') + 1
+        || !isPrintableAscii(uri)) {
+      throw new IllegalArgumentException(
+          field
+              + " must be a sip: or sips: URI of up to "
+              + MAX_URI_LENGTH
+              + " printable ASCII characters without spaces, was "
+              + Checks.quote(uri));
+    }
+    return uri;
   }
 
   private static String number(String number) {
@@ -269,36 +283,57 @@ public final class SnomCommand {
    * @throws IllegalArgumentException for any other URL
    */
   public static SnomCommand upgradeFirmware(URI firmware) {
-    Objects.requireNonNull(firmware, "firmware");
-    String scheme = firmware.getScheme() == null ? "" : firmware.getScheme();
-    String text = firmware.toASCIIString();
-    if (!(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-        || firmware.isOpaque()
-        || firmware.getHost() == null
-        || firmware.getRawFragment() != null
-        || text.length() > MAX_URI_LENGTH) {
-      throw new IllegalArgumentException(
-          "firmware must be an absolute http or https URL with a host and no fragment, of up to "
-              + MAX_URI_LENGTH
-              + " characters, was "
-              + Checks.quote(firmware.getRawUserInfo() != null ? "(URL with user-info)" : text));
-    }
-    if (firmware.getRawUserInfo() != null) {
-      throw new IllegalArgumentException(
-          "firmware URL must not carry user-info (credentials): the phone would show them in its"
-              + " logs; host was "
-              + Checks.quote(firmware.getHost()));
-    }
+    String text = httpUrl("firmware", firmware);
     return simple(
         "snom upgrade firmware",
         "/dummy.htm",
         "swload=load&firmware=" + PercentEncoding.encode(text, ":/"));
   }
 
+  /**
+   * Checks an absolute {@code http} or {@code https} URL with a host, no user-info and no fragment,
+   * of up to {@value #MAX_URI_LENGTH} characters, naming it {@code field} in the error.
+   *
+   * @return the URL in its ASCII form
+   */
+  static String httpUrl(String field, URI url) {
+    Objects.requireNonNull(url, field);
+    String scheme = url.getScheme() == null ? "" : url.getScheme();
+    String text = url.toASCIIString();
+    if (!(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+        || url.isOpaque()
+        || url.getHost() == null
+        || url.getRawFragment() != null
+        || text.length() > MAX_URI_LENGTH) {
+      throw new IllegalArgumentException(
+          field
+              + " must be an absolute http or https URL with a host and no fragment, of up to "
+              + MAX_URI_LENGTH
+              + " characters, was "
+              + Checks.quote(url.getRawUserInfo() != null ? "(URL with user-info)" : text));
+    }
+    if (url.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          field
+              + " URL must not carry user-info (credentials): the phone would show them in its"
+              + " logs; host was "
+              + Checks.quote(url.getHost()));
+    }
+    return text;
+  }
+
   /** Fixes the line-info layer of {@code screen.bmp} (snom 820/821): {@code FIX_LIL=true}. */
   public static SnomCommand fixLineInfoLayer() {
     return new SnomCommand(
         "snom fix line-info layer", COMMAND, "FIX_LIL=true", List.of(), List.of(), true);
+  }
+
+  /**
+   * One request of a settings write, {@code /dummy.htm?settings=save&...}, its query already
+   * validated and encoded by {@link SnomSettings}.
+   */
+  static SnomCommand settingsWrite(String operation, String query) {
+    return simple(operation, SETTINGS_PAGE, query);
   }
 
   /** The operation's name for messages and logs, for example {@code "snom dial"}. */
@@ -321,6 +356,11 @@ public final class SnomCommand {
     return query.startsWith("number=");
   }
 
+  /** Whether it writes settings ({@code /dummy.htm?settings=save...}). */
+  boolean isSettingsWrite() {
+    return path.equals(SETTINGS_PAGE) && query.startsWith(SETTINGS_QUERY);
+  }
+
   /** Whether it goes to {@code command.htm}, which phones without remote control answer 404. */
   boolean isRemoteControl() {
     return path.equals(COMMAND);
@@ -329,12 +369,15 @@ public final class SnomCommand {
   /**
    * Checks this command against a model, before any byte is sent.
    *
+   * <p>A settings write passes on every model, the D8xx included: whether a D8xx takes {@code
+   * dummy.htm?settings=save} is not documented, so it is sent, and a {@code 404} fails it loudly.
+   *
    * @throws PhoneUnsupportedException if the model lacks the feature (remote control, touch screen,
    *     line-info-layer fix)
    * @throws IllegalArgumentException if it lacks a key or a touch lies off its screen
    */
   void checkFor(SnomModel model, String phone) {
-    if (!model.hasRemoteControl()) {
+    if (!model.hasRemoteControl() && !isSettingsWrite()) {
       throw unsupported(
           model,
           phone,
@@ -377,7 +420,8 @@ public final class SnomCommand {
         phone, operation, "the " + model.displayName() + " " + what, null);
   }
 
-  private static boolean isDialString(String s, boolean leadingPlus) {
+  /** Whether {@code s} is 1 to 64 digits, {@code *} and {@code #}, with an optional leading +. */
+  static boolean isDialString(String s, boolean leadingPlus) {
     int start = leadingPlus && s.startsWith("+") ? 1 : 0;
     if (s.length() <= start || s.length() > MAX_NUMBER_LENGTH) {
       return false;

@@ -15,6 +15,7 @@ import dev.deskphone.core.internal.Checks;
 import dev.deskphone.core.internal.PhoneUris;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -93,8 +94,35 @@ public final class SnomPhone {
    * @throws PhoneException if the phone could not be reached or did not accept the command
    */
   public void send(SnomCommand command) {
-    PhoneRequest request = request(command);
-    SnomAnswerCheck.check(request, transport.sendAndWait(request), command.isDial());
+    send(request(command), command);
+  }
+
+  private void send(PhoneRequest request, SnomCommand command) {
+    SnomAnswerCheck.check(request, transport.sendAndWait(request), command);
+  }
+
+  /**
+   * Writes {@code settings} and waits for the phone to accept them: the requests of {@link
+   * SnomSettings#commands()}, one after another, each sent once. Every request is checked against
+   * the model before the first is sent. The first failure stops the write and is thrown; the
+   * requests before it were accepted by the phone (and stay written), the ones after it are not
+   * sent, and nothing is resent. When the settings took several requests, the exception's operation
+   * says which one failed, for example {@code "snom write settings (request 2 of 3)"}.
+   *
+   * <p>What a phone answers to a setting it does not know, or that the logged-in user may not
+   * write, is not documented: it may answer {@code 200} without writing it, which the SDK cannot
+   * tell from success. Whether the snom D8xx takes settings over HTTP is not documented: they are
+   * sent, and a {@code 404} fails with {@link dev.deskphone.core.PhoneUnsupportedException}.
+   *
+   * @throws PhoneException if the phone could not be reached or did not accept a request
+   */
+  public void writeSettings(SnomSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    List<SnomCommand> commands = settings.commands();
+    List<PhoneRequest> requests = commands.stream().map(this::request).toList();
+    for (int i = 0; i < requests.size(); i++) {
+      send(requests.get(i), commands.get(i));
+    }
   }
 
   /**
@@ -110,7 +138,7 @@ public final class SnomPhone {
     PhoneRequest request = request(command);
     CompletableFuture<PhoneResponse> sent = transport.send(request);
     CompletableFuture<Void> result =
-        sent.thenAccept(response -> SnomAnswerCheck.check(request, response, command.isDial()));
+        sent.thenAccept(response -> SnomAnswerCheck.check(request, response, command));
     result.whenComplete(
         (r, e) -> {
           if (result.isCancelled()) {

@@ -119,4 +119,19 @@ class SnomCommandTest {
         .hasToString("SnomCommand[snom press /command.htm?key=ENTER,0]");
     assertThat(SnomCommand.reboot()).isEqualTo(SnomCommand.reboot());
   }
+
+  @Test
+  void onlySettingsWritesPassTheModelCheckOfAPhoneWithoutRemoteControl() {
+    SnomCommand write = SnomSettings.builder().set("language", "Deutsch").build().commands().get(0);
+
+    write.checkFor(SnomModel.D815, "http://phone.test:80");
+    assertThat(write.isSettingsWrite()).isTrue();
+    assertThat(SnomCommand.upgradeFirmware(URI.create("http://fw/x.bin")).isSettingsWrite())
+        .isFalse();
+    assertThatThrownBy(
+            () ->
+                SnomCommand.upgradeFirmware(URI.create("http://fw/x.bin"))
+                    .checkFor(SnomModel.D815, "http://phone.test:80"))
+        .hasMessageContaining("has no HTTP remote control");
+  }
 }

@@ -177,6 +177,76 @@ class SnomPhoneTest {
   }
 
   @Test
+  void writeSettingsSendsEachRequestInOrderAsAGet() {
+    SnomPhone phone = phone(status(200), SnomModel.SNOM_870);
+    SnomSettings settings = manyLongSettings(true);
+
+    phone.writeSettings(settings);
+
+    assertThat(sent)
+        .extracting(r -> r.uri().getRawPath() + "?" + r.uri().getRawQuery())
+        .containsExactlyElementsOf(settings.commands().stream().map(SnomCommand::target).toList());
+    assertThat(sent).extracting(PhoneRequest::method).containsOnly("GET");
+    assertThat(sent)
+        .extracting(PhoneRequest::operation)
+        .containsExactly(
+            "snom write settings (request 1 of 2)", "snom write settings (request 2 of 2)");
+  }
+
+  @Test
+  void writeSettingsStopsAtTheFirstFailureAndResendsNothing() {
+    PhoneOutcomeUnknownException closed =
+        new PhoneOutcomeUnknownException(
+            "http://phone.test:80", "snom write settings (request 1 of 2)", "closed", null);
+    PhoneTransport failing =
+        r -> {
+          sent.add(r);
+          return CompletableFuture.failedFuture(closed);
+        };
+
+    assertThatThrownBy(() -> phone(failing, null).writeSettings(manyLongSettings(false)))
+        .isSameAs(closed);
+    assertThat(sent).hasSize(1);
+  }
+
+  @Test
+  void writeSettingsNamesTheRequestThatThePhoneRefused() {
+    List<Integer> statuses = new ArrayList<>(List.of(200, 500));
+    PhoneTransport second =
+        answering(
+            r -> PhoneResponse.of(statuses.remove(0), PhoneHeaders.builder().build(), new byte[0]));
+
+    assertThatThrownBy(() -> phone(second, null).writeSettings(manyLongSettings(false)))
+        .isInstanceOfSatisfying(
+            PhoneResponseException.class, e -> assertThat(e.status()).isEqualTo(500))
+        .hasMessageContaining("snom write settings (request 2 of 2)");
+    assertThat(sent).hasSize(2);
+  }
+
+  @Test
+  void settingsAreSentToAD8xxAndA404ThereMeansUnsupported() {
+    SnomPhone d862 = phone(status(404), SnomModel.D862);
+    SnomSettings one = SnomSettings.builder().set("language", "Deutsch").build();
+
+    assertThatThrownBy(() -> d862.writeSettings(one))
+        .isInstanceOf(PhoneUnsupportedException.class)
+        .hasMessageContaining("answered 404 to dummy.htm?settings=save")
+        .hasMessageContaining("snom write settings");
+    assertThat(sent).hasSize(1);
+    phone(status(200), SnomModel.D862).writeSettings(one);
+    assertThat(sent).hasSize(2);
+  }
+
+  private static SnomSettings manyLongSettings(boolean persistent) {
+    return SnomSettings.builder()
+        .set("fkey_label0", "a".repeat(900))
+        .set("fkey_label1", "b".repeat(900))
+        .set("fkey_label2", "c".repeat(900))
+        .persistent(persistent)
+        .build();
+  }
+
+  @Test
   void builderRefusesUrisThatAreNotAWebServerRoot() {
     assertThatThrownBy(() -> SnomPhone.builder().uri(URI.create("http://phone/command.htm")))
         .hasMessageContaining("must be the web server's root");

@@ -23,11 +23,11 @@ import java.util.Set;
 
 /**
  * A snom desk phone's web server on 127.0.0.1, for tests: a real HTTP (or HTTPS) server on an
- * ephemeral port that carries out the snom remote-control requests, checks them against its {@link
- * SnomModel}, and records what it did for the test to assert on. It parses the wire itself, never
- * through the SDK's encoders. Strict by default: {@link #close()} fails the test if the fake got
- * requests it did not understand that the test never read through {@link #rejected()}. How it
- * answers, authenticates and reboots: docs/testkit.md.
+ * ephemeral port that carries out the snom remote-control requests and settings writes, checks them
+ * against its {@link SnomModel}, and records what it did for the test to assert on. It parses the
+ * wire itself, never through the SDK's encoders. Strict by default: {@link #close()} fails the test
+ * if the fake got requests it did not understand that the test never read through {@link
+ * #rejected()}. How it answers, authenticates and reboots: docs/testkit.md.
  *
  * <pre>{@code
  * try (FakeSnomPhone fake = FakeSnomPhone.builder().model(SnomModel.SNOM_870)
@@ -134,6 +134,20 @@ public final class FakeSnomPhone implements AutoCloseable {
   /** The digits of every DTMF request carried out, one entry per request, in order. */
   public List<String> dtmf() {
     return script.dtmf();
+  }
+
+  /**
+   * The settings written to it ({@code dummy.htm?settings=save&...}, or {@code settings.htm} by GET
+   * or POST), name to decoded value, in the order first written: a snapshot. A reboot keeps only
+   * those written with {@code store_settings=save}; a factory reset forgets them all.
+   */
+  public Map<String, String> settings() {
+    return script.settings();
+  }
+
+  /** The value of setting {@code name} now, if one was written and not lost to a reboot. */
+  public Optional<String> setting(String name) {
+    return Optional.ofNullable(script.settings().get(Objects.requireNonNull(name, "name")));
   }
 
   /** A snapshot of hook, lines, ringer, reboots, call lists, firmware, lockout and the rest. */

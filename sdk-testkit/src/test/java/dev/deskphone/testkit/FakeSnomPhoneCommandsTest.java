@@ -208,7 +208,7 @@ class FakeSnomPhoneCommandsTest {
 
   @Test
   void unknownPageIsNotFound() throws Exception {
-    assertThat(RawHttp.status(fake, "/settings.htm")).isEqualTo(404);
+    assertThat(RawHttp.status(fake, "/phonebook.htm")).isEqualTo(404);
     assertThat(fake.rejected()).singleElement().extracting(RejectedRequest::status).isEqualTo(404);
   }
 }

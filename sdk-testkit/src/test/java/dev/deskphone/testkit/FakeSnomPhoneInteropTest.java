@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,11 +53,17 @@ class FakeSnomPhoneInteropTest {
   }
 
   private static String curl(FakeSnomPhone fake, String... options) throws Exception {
+    return curlTo(fake, ENTER, options);
+  }
+
+  /** curl on {@code target} (relative to the fake's root), printing the status only. */
+  private static String curlTo(FakeSnomPhone fake, String target, String... options)
+      throws Exception {
     assumeTrue(works("curl", "--version"), "curl is not installed");
     List<String> command =
         new ArrayList<>(List.of("curl", "-s", "-o", "/dev/null", "-w", "%{http_code}"));
     command.addAll(List.of(options));
-    command.add(fake.uri() + ENTER);
+    command.add(fake.uri() + target);
     return run(command.toArray(String[]::new));
   }
 
@@ -205,6 +213,95 @@ class FakeSnomPhoneInteropTest {
             .as(password)
             .isEqualTo("200");
       }
+    }
+  }
+
+  /** curl as admin:secret with Digest on {@code target} of a fake that asks for it. */
+  private static String curlAsAdmin(FakeSnomPhone fake, String target, String... options)
+      throws Exception {
+    List<String> all = new ArrayList<>(List.of("--digest", "-u", "admin:secret"));
+    all.addAll(List.of(options));
+    return curlTo(fake, target, all.toArray(String[]::new));
+  }
+
+  /**
+   * The fake holds exactly {@code settings}, every request came as {@code method}, none refused.
+   */
+  private static void assertWrote(FakeSnomPhone fake, String method, Map<String, String> settings) {
+    assertThat(fake.settings()).containsExactlyEntriesOf(settings);
+    assertThat(fake.requests()).extracting(FakeRequest::method).containsOnly(method);
+    assertThat(fake.rejected()).isEmpty();
+  }
+
+  @Test
+  void curlGetWritesSettingsItEncodesItself() throws Exception {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      String status =
+          curlAsAdmin(
+              fake,
+              "settings.htm",
+              "-G",
+              "--data-urlencode",
+              "settings=save",
+              "--data-urlencode",
+              "fkey_label0=Tür ☎ &store_settings=save#x",
+              "--data-urlencode",
+              "fkey0=speed 100");
+
+      assertThat(status).isEqualTo("200");
+      Map<String, String> written = new LinkedHashMap<>();
+      written.put("fkey_label0", "Tür ☎ &store_settings=save#x");
+      written.put("fkey0", "speed 100");
+      assertWrote(fake, "GET", written);
+    }
+  }
+
+  @Test
+  void curlPostWithTheSettingsInTheQueryWritesThem() throws Exception {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      String target = "settings.htm?settings=save&fkey_label0=T%C3%BCr&store_settings=save";
+
+      assertThat(curlAsAdmin(fake, target, "-X", "POST")).isEqualTo("200");
+      assertWrote(fake, "POST", Map.of("fkey_label0", "Tür"));
+    }
+  }
+
+  @Test
+  void curlPostWithTheSettingsAsAFormBodyWritesThem() throws Exception {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      String status =
+          curlAsAdmin(
+              fake,
+              "settings.htm",
+              "--data-urlencode",
+              "settings=save",
+              "--data-urlencode",
+              "fkey_label0=Tür ☎ 1+1=2&x");
+
+      assertThat(status).isEqualTo("200");
+      assertWrote(fake, "POST", Map.of("fkey_label0", "Tür ☎ 1+1=2&x"));
+      assertThat(fake.requests()).last().extracting(FakeRequest::target).isEqualTo("/settings.htm");
+    }
+  }
+
+  @Test
+  void pythonRequestsPostsTheQueryAsPeersDo() throws Exception {
+    assumeTrue(works("python3", "-c", "import requests"), "python3 requests is not installed");
+    // as Netzvamp/snom-dialer sends action URLs: POST, settings.htm, '$' ':' '/' '?' '=' raw
+    String script =
+        String.join(
+            "\n",
+            "import sys, requests",
+            "from urllib.parse import quote",
+            "from requests.auth import HTTPDigestAuth",
+            "v = quote(sys.argv[2], safe='$:/?=,-_.~')",
+            "u = sys.argv[1] + 'settings.htm?settings=save&action_incoming_url=' + v",
+            "print(requests.post(u, auth=HTTPDigestAuth('admin', 'secret')).status_code)");
+    String url = "http://10.0.0.2:5000/snom/incoming?remote=$remote&local=$local";
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      assertThat(run("python3", "-c", script, fake.uri().toString(), url)).isEqualTo("200");
+      assertThat(fake.setting("action_incoming_url")).contains(url);
+      assertThat(fake.rejected()).isEmpty();
     }
   }
 }

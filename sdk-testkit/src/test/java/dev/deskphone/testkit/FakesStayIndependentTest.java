@@ -28,6 +28,8 @@ class FakesStayIndependentTest {
           "dev/deskphone/snom/SnomCommand",
           "dev/deskphone/snom/SnomKeySequence",
           "dev/deskphone/snom/SnomPhone",
+          "dev/deskphone/snom/SnomSettings",
+          "dev/deskphone/snom/FunctionKey",
           "dev/deskphone/unify/UnifyPhone",
           "dev/deskphone/unify/TurnledXml",
           "dev/deskphone/unify/SendUrlRequest",

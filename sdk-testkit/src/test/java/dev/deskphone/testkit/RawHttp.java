@@ -35,6 +35,23 @@ final class RawHttp {
     return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * Sends {@code method} to {@code target} (raw path and query) with {@code body}, as {@code
+   * contentType} unless that is null.
+   */
+  static HttpResponse<String> send(
+      FakeSnomPhone fake, String method, String target, String contentType, String body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(fake.uri() + target.substring(1)))
+            .timeout(Duration.ofSeconds(10))
+            .method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** GETs {@code target} and returns the status. */
   static int status(FakeSnomPhone fake, String target) throws IOException, InterruptedException {
     return get(fake, target).statusCode();

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deskphone.core.BatchResult;
 import dev.deskphone.core.PhoneBatch;
 import dev.deskphone.core.TouchCommand;
+import dev.deskphone.snom.FunctionKey;
 import dev.deskphone.snom.SnomCommand;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
+import dev.deskphone.snom.SnomSettings;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,26 @@ class SnomReadmeExampleTest {
       assertThat(fake.dialed()).containsExactly(Dialed.of("+4930123456"));
       assertThat(fake.touches()).containsExactly(new Touch(100, 120, Touch.Action.PRESS_RELEASE));
       // README:end
+    }
+  }
+
+  @Test
+  void settingsExample() {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().digestAuth("admin", "secret").start()) {
+      SnomPhone phone = SnomPhone.builder().uri(fake.uri()).credentials("admin", "secret").build();
+      // README:settings
+      SnomSettings settings =
+          SnomSettings.builder()
+              .set("language", "Deutsch") // any setting the logged-in user may write
+              .functionKey(FunctionKey.speed(0, "100").withLabel("Reception")) // fkey0, fkey_label0
+              .persistent(true) // store_settings=save: kept across a reboot
+              .build();
+      phone.writeSettings(settings); // GET /dummy.htm?settings=save&language=Deutsch&fkey0=...
+
+      assertThat(fake.setting("fkey0")).contains("speed 100");
+      // README:end
+      assertThat(fake.settings()).hasSize(3);
+      assertThat(fake.rejected()).isEmpty();
     }
   }
 

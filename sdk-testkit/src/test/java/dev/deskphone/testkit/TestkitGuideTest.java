@@ -15,12 +15,14 @@ import dev.deskphone.core.TurnledResponse;
 import dev.deskphone.snom.SnomCommand;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
+import dev.deskphone.snom.SnomSettings;
 import dev.deskphone.unify.SendUrlKey;
 import dev.deskphone.unify.SendUrlServer;
 import dev.deskphone.unify.UnifyPhone;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The examples of docs/testkit.md (and the README's testkit example), run as tests. */
@@ -129,6 +131,23 @@ class TestkitGuideTest {
                         .colour(LedColour.RED)
                         .build()))
         .start();
+  }
+
+  @Test
+  void settingsAndAReboot() throws Exception {
+    // README:testkit-settings
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().rebootDowntime(Duration.ZERO).start()) {
+      SnomPhone phone = SnomPhone.builder().uri(fake.uri()).build();
+      phone.writeSettings(
+          SnomSettings.builder().set("language", "Deutsch").persistent(true).build());
+      phone.writeSettings(SnomSettings.builder().set("fkey0", "speed 100").build()); // not stored
+      assertThat(fake).hasSetting("language", "Deutsch").hasSetting("fkey0", "speed 100");
+
+      phone.reboot(); // only what was stored comes back
+      assertThat(fake.awaitOnline(Duration.ofSeconds(5))).isTrue();
+      assertThat(fake.settings()).containsExactly(Map.entry("language", "Deutsch"));
+    }
+    // README:end
   }
 
   @Test

@@ -41,9 +41,26 @@ public final class Redaction {
     return sb.toString();
   }
 
-  /** Whether a parameter called {@code name} (raw, possibly percent-encoded) holds a secret. */
+  /**
+   * Whether a parameter called {@code name} (raw, possibly percent-encoded) holds a secret: a name
+   * such as {@code password}, {@code pwd} or {@code token}, one containing {@code password} or
+   * {@code secret}, or one with such a word between underscores, an index after it allowed (the
+   * snom settings {@code user_pass1}, {@code http_pass}).
+   */
   public static boolean isSecretName(String name) {
     String n = name.toLowerCase(Locale.ROOT);
-    return SECRET_NAMES.contains(n) || n.contains("password") || n.contains("secret");
+    if (SECRET_NAMES.contains(n) || n.contains("password") || n.contains("secret")) {
+      return true;
+    }
+    for (String part : n.split("_", -1)) {
+      int end = part.length();
+      while (end > 0 && Character.isDigit(part.charAt(end - 1))) {
+        end--;
+      }
+      if (SECRET_NAMES.contains(part.substring(0, end))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -24,6 +24,19 @@ class RedactionTest {
     assertThat(Redaction.isSecretName(name)).isTrue();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"user_pass1", "http_pass", "USER_PASS12", "user_pin", "ldap_pwd"})
+  void aSecretWordBetweenUnderscoresWithAnIndexCounts(String name) {
+    assertThat(Redaction.query("fkey0=speed%20100&" + name + "=hunter2"))
+        .isEqualTo("fkey0=speed%20100&" + name + "=***");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"user_passive1", "fkey_label0", "pinned", "action_incoming_url", "x_"})
+  void otherWordsWithUnderscoresDoNotCount(String name) {
+    assertThat(Redaction.isSecretName(name)).isFalse();
+  }
+
   @Test
   void formBodyKeepsOtherParametersAndTheirOrder() {
     String body = "b=2&Password=p%40ss&a=1&token=abc&z=&pwd=x=y";

@@ -7,6 +7,7 @@ import dev.deskphone.testkit.PressedKey;
 import dev.deskphone.testkit.RejectedRequest;
 import dev.deskphone.testkit.Touch;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
@@ -96,6 +97,22 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     List<String> sent = actual.dtmf();
     if (!sent.contains(digits)) {
       fail("to have sent DTMF \"" + digits + "\"", "it sent " + quoted(sent));
+    }
+    return this;
+  }
+
+  /** It holds setting {@code name} with exactly {@code value} now. */
+  public FakeSnomPhoneAssert hasSetting(String name, String value) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(value, "value");
+    isNotNull();
+    Map<String, String> settings = actual.settings();
+    if (!value.equals(settings.get(name))) {
+      fail(
+          "to hold setting " + name + "=\"" + value + "\"",
+          settings.containsKey(name)
+              ? "it holds " + name + "=\"" + settings.get(name) + "\""
+              : "it holds no setting " + name + "; its settings are " + settings);
     }
     return this;
   }

@@ -8,7 +8,9 @@ import dev.deskphone.testkit.SnomPhoneState;
 import dev.deskphone.testkit.Touch;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,8 @@ public final class PhoneState {
   private final SortedSet<Integer> loggedOff = new TreeSet<>();
   private final Map<Integer, Integer> reregistrations = new TreeMap<>();
   private final Map<CallList, List<String>> callLists = new EnumMap<>(CallList.class);
+  private final Map<String, String> settings = new LinkedHashMap<>();
+  private final Map<String, String> storedSettings = new LinkedHashMap<>();
   private HookState hook = HookState.ONHOOK;
   private boolean online = true;
   private int releasedCalls;
@@ -106,14 +110,28 @@ public final class PhoneState {
     lastRinger = OptionalInt.of(ringer);
   }
 
-  /** Goes offline for a reboot ({@code factoryReset}: a reset, which also empties the lists). */
+  /** Writes settings, and stores them too if the write asked for it. */
+  void writeSettings(SettingsWrite write) {
+    settings.putAll(write.settings());
+    if (write.store()) {
+      storedSettings.putAll(write.settings());
+    }
+  }
+
+  /**
+   * Goes offline for a reboot, which keeps only the stored settings ({@code factoryReset}: a reset,
+   * which also empties the lists and forgets every setting).
+   */
   public void goOffline(boolean factoryReset) {
     online = false;
     hook = HookState.ONHOOK;
+    settings.clear();
     if (factoryReset) {
       resets++;
       callLists.clear();
+      storedSettings.clear();
     } else {
+      settings.putAll(storedSettings);
       reboots++;
     }
   }
@@ -171,6 +189,11 @@ public final class PhoneState {
   /** Every DTMF request's digits so far. */
   public List<String> dtmf() {
     return List.copyOf(dtmf);
+  }
+
+  /** The settings written and not lost to a reboot, in the order first written. */
+  public Map<String, String> settings() {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(settings));
   }
 
   /** A snapshot; {@code lockedUntil} comes from the authentication side. */

@@ -12,9 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Carries out one request on the pages of the snom remote-control table, against a {@link
- * PhoneState} and a {@link ModelProfile}. Validates everything before changing anything, so a
- * request is carried out whole or not at all. Stateless; the caller holds the state's lock.
+ * Carries out one request on the pages of the snom remote-control table and the settings pages
+ * ({@code dummy.htm}, {@code settings.htm}), against a {@link PhoneState} and a {@link
+ * ModelProfile}. Validates everything before changing anything, so a request is carried out whole
+ * or not at all. Stateless; the caller holds the state's lock.
  */
 public final class SnomCommands {
   private static final Pattern LINE = Pattern.compile("[1-9]|1[0-2]");
@@ -51,7 +52,10 @@ public final class SnomCommands {
       case "/line_login.htm" -> ringer(query, state);
       case "/advanced_update.htm" -> update(query);
       case "/", "/index.htm" -> callList(query, state);
-      case "/dummy.htm" -> firmware(query, state);
+      case "/dummy.htm" ->
+          SettingsWrite.isAsked(query) ? settings(query, state, model) : firmware(query, state);
+      case "/settings.htm" ->
+          query.parameters().isEmpty() ? Outcome.PAGE : settings(query, state, model);
       default -> throw new Unintelligible(404, "no page " + rawPath);
     };
   }
@@ -148,6 +152,15 @@ public final class SnomCommands {
       }
     }
     throw Unintelligible.ignored("not dialeddel, misseddel or receiveddel=clear but " + q.names());
+  }
+
+  private static Outcome settings(FormQuery q, PhoneState state, ModelProfile model)
+      throws Unintelligible {
+    if (!model.remoteControl()) {
+      throw new Unintelligible(404, "the " + model.name() + " takes no settings over HTTP");
+    }
+    state.writeSettings(SettingsWrite.parse(q));
+    return Outcome.PAGE;
   }
 
   private static Outcome firmware(FormQuery q, PhoneState state) throws Unintelligible {

@@ -7,11 +7,15 @@ import dev.deskphone.testkit.PressedKey;
 import dev.deskphone.testkit.RejectedRequest;
 import dev.deskphone.testkit.SnomPhoneState;
 import dev.deskphone.testkit.Touch;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +28,10 @@ import java.util.function.Predicate;
  * volatile.
  */
 public final class SnomPhoneScript implements ScriptedHttpServer.Script {
+  /** The pages that take a POST as they take a GET (peers post commands and settings). */
+  private static final Set<String> POST_PAGES =
+      Set.of("/command.htm", "/settings.htm", "/dummy.htm");
+
   private final Object lock = new Object();
   private final ModelProfile model;
   private final Clock clock;
@@ -86,8 +94,13 @@ public final class SnomPhoneScript implements ScriptedHttpServer.Script {
     if (!state.online()) {
       return Action.close(); // arrived between the reboot's answer and the server's suspension
     }
-    if (!r.method().equals("GET")) {
-      return reject(r, SnomPages.page(405, model.name(), "GET only"), "method " + r.method());
+    boolean post = POST_PAGES.contains(r.path());
+    if (!r.method().equals("GET") && !(post && r.method().equals("POST"))) {
+      return reject(
+          r,
+          SnomPages.page(405, model.name(), "Method not allowed")
+              .header("Allow", post ? "GET, POST" : "GET"),
+          "method " + r.method() + " on " + r.path());
     }
     if (expireNoncesBefore.test(r)) {
       gate.expireNonces();
@@ -116,7 +129,7 @@ public final class SnomPhoneScript implements ScriptedHttpServer.Script {
       if (r.path().contains("#") || r.path().contains("%")) {
         throw Unintelligible.malformed("path '" + r.path() + "' is not a plain page name");
       }
-      FormQuery query = FormQuery.parse(r.rawQuery().orElse(""));
+      FormQuery query = FormQuery.parse(parameters(r));
       SnomCommands.Outcome outcome = SnomCommands.run(r.path(), query, state, model, remoteControl);
       switch (outcome) {
         case DIALED:
@@ -136,6 +149,31 @@ public final class SnomPhoneScript implements ScriptedHttpServer.Script {
     } catch (Unintelligible e) {
       return reject(r, SnomPages.page(e.status(), model.name(), e.reason()), e.reason());
     }
+  }
+
+  /**
+   * The raw parameters: the query, then for a POST to {@code settings.htm} its form body (as the
+   * phone's own settings forms would post it). Another page reads no body.
+   */
+  private static String parameters(FakeRequest r) throws Unintelligible {
+    String query = r.rawQuery().orElse("");
+    if (!r.method().equals("POST") || r.body().length == 0) {
+      return query;
+    }
+    if (!r.path().equals("/settings.htm")) {
+      throw Unintelligible.ignored(
+          "a POST body on " + r.path() + " is not read (only settings.htm takes a form body)");
+    }
+    String type = r.header("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+    if (!type.startsWith("application/x-www-form-urlencoded")
+        || type.contains("charset=") && !type.replace(" ", "").contains("charset=utf-8")) {
+      throw Unintelligible.ignored(
+          "a form body on settings.htm must be application/x-www-form-urlencoded in UTF-8, was '"
+              + type
+              + "'");
+    }
+    String body = new String(r.body(), StandardCharsets.ISO_8859_1);
+    return query.isEmpty() ? body : query + "&" + body;
   }
 
   private Action reject(FakeRequest r, Action.Respond answer, String reason) {
@@ -168,6 +206,13 @@ public final class SnomPhoneScript implements ScriptedHttpServer.Script {
   public List<String> dtmf() {
     synchronized (lock) {
       return state.dtmf();
+    }
+  }
+
+  /** The settings written and not lost to a reboot. */
+  public Map<String, String> settings() {
+    synchronized (lock) {
+      return state.settings();
     }
   }
 

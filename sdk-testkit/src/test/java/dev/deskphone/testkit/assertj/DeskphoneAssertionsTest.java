@@ -7,6 +7,7 @@ import dev.deskphone.core.LedColour;
 import dev.deskphone.core.LedState;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
+import dev.deskphone.snom.SnomSettings;
 import dev.deskphone.testkit.FakeLed;
 import dev.deskphone.testkit.FakeSnomPhone;
 import dev.deskphone.testkit.FakeUnifyPhone;
@@ -58,6 +59,25 @@ class DeskphoneAssertionsTest {
       assertThatThrownBy(() -> assertThat(fake).pressedKeys().containsExactly("ENTER"))
           .hasMessageContaining("keys pressed on FakeSnomPhone")
           .hasMessageContaining("Journal");
+    }
+  }
+
+  @Test
+  void aSettingAssertionNamesTheSettingAndWhatThePhoneHolds() {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().start()) {
+      SnomPhone.builder()
+          .uri(fake.uri())
+          .build()
+          .writeSettings(SnomSettings.builder().set("language", "Deutsch").build());
+
+      assertThat(fake).hasSetting("language", "Deutsch");
+      assertThatThrownBy(() -> assertThat(fake).hasSetting("language", "English"))
+          .hasMessageContaining("to hold setting language=\"English\"")
+          .hasMessageContaining("but it holds language=\"Deutsch\"")
+          .hasMessageContaining("GET /dummy.htm?settings=save&language=Deutsch");
+      assertThatThrownBy(() -> assertThat(fake).hasSetting("fkey0", "speed 1"))
+          .hasMessageContaining(
+              "but it holds no setting fkey0; its settings are {language=Deutsch}");
     }
   }
 
