@@ -7,13 +7,23 @@ import java.util.Set;
 /** Removes secrets from request targets before they reach a log line or a message. */
 public final class Redaction {
   private static final Set<String> SECRET_NAMES =
-      Set.of("password", "passwd", "pwd", "pass", "secret", "token", "auth", "pin");
+      Set.of(
+          "password",
+          "passwd",
+          "pwd",
+          "pass",
+          "secret",
+          "token",
+          "auth",
+          "pin",
+          "sig",
+          "signature");
 
   private Redaction() {}
 
   /**
    * The URI's path and query with the value of every query parameter whose name looks like a secret
-   * ({@code password}, {@code pwd}, {@code token}...) replaced by {@code ***}.
+   * ({@code password}, {@code pwd}, {@code token}, {@code sig}...) replaced by {@code ***}.
    */
   public static String target(URI uri) {
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

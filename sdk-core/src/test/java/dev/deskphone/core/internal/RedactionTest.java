@@ -10,7 +10,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RedactionTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"password", "passwd", "pwd", "token", "secret", "pass", "auth", "pin"})
+  @ValueSource(
+      strings = {
+        "password",
+        "passwd",
+        "pwd",
+        "token",
+        "secret",
+        "pass",
+        "auth",
+        "pin",
+        "sig",
+        "signature"
+      })
   void secretLookingParameterValueBecomesStarsInATarget(String name) {
     URI uri = URI.create("http://10.0.0.5/command.htm?user=admin&" + name + "=hunter2&key=F1");
 
@@ -42,6 +54,7 @@ class RedactionTest {
     assertThat(Redaction.query("&a=1&&passport=X123&")).isEqualTo("&a=1&&passport=X123&");
     assertThat(Redaction.isSecretName("user")).isFalse();
     assertThat(Redaction.isSecretName("key")).isFalse();
+    assertThat(Redaction.isSecretName("signal")).isFalse();
   }
 
   @Test
