@@ -1,7 +1,7 @@
 package dev.deskphone.snom;
 
 import dev.deskphone.core.internal.Checks;
-import java.io.ByteArrayOutputStream;
+import dev.deskphone.core.internal.QueryParts;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,20 +34,8 @@ final class EventQuery {
           "the query must be at most " + MAX_QUERY_LENGTH + " characters, was " + raw.length());
     }
     Map<String, String> parameters = new LinkedHashMap<>();
-    int start = 0;
-    while (start <= raw.length()) {
-      int end = raw.indexOf('&', start);
-      if (end < 0) {
-        end = raw.length();
-      }
-      if (end > start) {
-        if (parameters.size() == MAX_PARAMETERS) {
-          throw new IllegalArgumentException(
-              "too many parameters: at most " + MAX_PARAMETERS + " are allowed");
-        }
-        add(parameters, raw.substring(start, end));
-      }
-      start = end + 1;
+    for (String segment : QueryParts.segments(raw, MAX_PARAMETERS)) {
+      add(parameters, segment);
     }
     return parameters;
   }
@@ -82,26 +70,14 @@ final class EventQuery {
     if (raw.indexOf('%') < 0) {
       return raw;
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c != '%') {
-        // The target is ASCII (EndpointRequest refuses anything else): one char, one byte.
-        bytes.write(c);
-        continue;
-      }
-      int hi = i + 1 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-      int lo = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
-      if (hi < 0 || lo < 0) {
-        throw new IllegalArgumentException(
-            (name == null ? "a parameter name" : "parameter " + Checks.quote(name))
-                + " has malformed percent-encoding at index "
-                + i
-                + ": '%' must be followed by two hex digits");
-      }
-      bytes.write(hi << 4 | lo);
-      i += 2;
+    try {
+      // The target is ASCII (EndpointRequest refuses anything else), and '+' stays a plus.
+      return new String(QueryParts.decode(raw, false), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          (name == null ? "a parameter name" : "parameter " + Checks.quote(name))
+              + " has "
+              + e.getMessage());
     }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 }

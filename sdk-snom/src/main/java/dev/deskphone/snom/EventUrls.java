@@ -1,12 +1,14 @@
 package dev.deskphone.snom;
 
 import dev.deskphone.core.internal.Checks;
+import dev.deskphone.core.internal.PercentEncoding;
 import java.net.URI;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The action URLs the SDK configures: the public base, then {@code e} (the event's wire name),
@@ -30,15 +32,7 @@ final class EventUrls {
           EventVariable.DISPLAY_REMOTE,
           EventVariable.ONGOING_CALLS);
   private static final List<EventVariable> CALL_ENDED =
-      List.of(
-          EventVariable.PHONE_IP,
-          EventVariable.MAC,
-          EventVariable.CALL_ID,
-          EventVariable.LOCAL,
-          EventVariable.REMOTE,
-          EventVariable.DISPLAY_REMOTE,
-          EventVariable.ONGOING_CALLS,
-          EventVariable.CANCEL_REASON);
+      Stream.concat(CALL.stream(), Stream.of(EventVariable.CANCEL_REASON)).toList();
   private static final List<EventVariable> LONGPRESS =
       List.of(EventVariable.PHONE_IP, EventVariable.MAC, EventVariable.LONGPRESS_KEY);
   private static final List<EventVariable> PHONE_STATE =
@@ -101,15 +95,7 @@ final class EventUrls {
     }
     for (int i = 0; i < phone.length(); i++) {
       char c = phone.charAt(i);
-      boolean ok =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '.'
-              || c == '-'
-              || c == '_'
-              || c == ':';
-      if (!ok) {
+      if (!(c == ':' || (c != '~' && PercentEncoding.isUnreserved(c)))) {
         return false;
       }
     }

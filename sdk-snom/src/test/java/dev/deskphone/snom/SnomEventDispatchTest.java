@@ -16,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** How events reach listeners: order per phone, isolation between phones, bounds, failures. */
@@ -24,11 +23,7 @@ class SnomEventDispatchTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final TestClock clock = new TestClock();
-
-  @BeforeEach
-  void clearLogs() {
-    RecordingLogs.clear();
-  }
+  private final TestLogs logs = TestLogs.mark();
 
   private SnomEventEndpoint.Builder builder() {
     return SnomEventEndpoint.builder().key(EventSecretsTest.KEY).clock(clock);
@@ -126,7 +121,7 @@ class SnomEventDispatchTest {
       }
 
       assertThat(order).isSorted().hasSize(20);
-      List<String> lines = SnomEventEndpointTest.logLines("listeners threw");
+      List<String> lines = logs.endpoint("listeners threw");
       assertThat(lines).hasSize(1);
       assertThat(lines.get(0))
           .contains("listeners threw 1 time(s) in the last 10 s")
@@ -134,7 +129,7 @@ class SnomEventDispatchTest {
       endpoint.close(); // waits for the dispatch threads, and logs what it counted
       assertThat(endpoint.counters().listenerFailures()).isEqualTo(20);
       assertThat(endpoint.counters().delivered()).isEqualTo(20);
-      assertThat(SnomEventEndpointTest.logLines("listeners threw 19 time(s)")).hasSize(1);
+      assertThat(logs.endpoint("listeners threw 19 time(s)")).hasSize(1);
     }
   }
 
@@ -214,7 +209,7 @@ class SnomEventDispatchTest {
       assertThat(endpoint.counters().pending()).isEqualTo(100);
       assertThat(endpoint.counters().dropped()).isEqualTo(4900);
       assertThat(endpoint.counters().received()).isEqualTo(5001);
-      assertThat(SnomEventEndpointTest.logLines("dropped"))
+      assertThat(logs.endpoint("dropped"))
           .singleElement()
           .asString()
           .contains("dropped 1 event(s) in the last 10 s")
@@ -222,7 +217,7 @@ class SnomEventDispatchTest {
 
       clock.advance(Duration.ofSeconds(10));
       send(endpoint, "phone-1", 5001);
-      assertThat(SnomEventEndpointTest.logLines("dropped"))
+      assertThat(logs.endpoint("dropped"))
           .hasSize(2)
           .last()
           .asString()
@@ -266,7 +261,7 @@ class SnomEventDispatchTest {
     assertThat(Thread.getAllStackTraces().keySet())
         .noneMatch(
             t -> t.getName().startsWith("deskphone-snom-events-") && t.isAlive() && isOurs(t));
-    assertThat(SnomEventEndpointTest.logLines("dropped")).isNotEmpty();
+    assertThat(logs.endpoint("dropped")).isNotEmpty();
   }
 
   private static boolean isOurs(Thread t) {

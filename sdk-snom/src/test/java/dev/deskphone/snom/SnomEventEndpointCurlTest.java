@@ -27,8 +27,8 @@ class SnomEventEndpointCurlTest {
   private URI base;
 
   @BeforeEach
-  void start() {
-    assumeTrue(works("curl", "--version"), "curl is not installed");
+  void start() throws Exception {
+    assumeTrue(curlInstalled(), "curl is not installed");
     events = SnomEventEndpoint.builder().listener(received::add).build();
     server =
         EndpointServer.builder()
@@ -46,15 +46,10 @@ class SnomEventEndpointCurlTest {
     }
   }
 
-  private static boolean works(String... command) {
+  private static boolean curlInstalled() throws InterruptedException {
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return run(List.of("curl", "--version")).startsWith("curl ");
+    } catch (IOException notFound) {
       return false;
     }
   }
@@ -66,13 +61,19 @@ class SnomEventEndpointCurlTest {
             List.of("curl", "-s", "--globoff", "-o", "/dev/null", "-w", "%{http_code}"));
     command.addAll(List.of(options));
     command.add(url);
+    return run(command);
+  }
+
+  /** What {@code command} printed, both streams, once it ended (within 30 s). */
+  private static String run(List<String> command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     if (!p.waitFor(30, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new IOException("curl timed out");
+      throw new IOException("timed out: " + command);
     }
-    return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    return out;
   }
 
   private SnomEvent next() throws InterruptedException {

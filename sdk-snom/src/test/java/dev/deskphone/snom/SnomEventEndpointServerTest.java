@@ -34,10 +34,10 @@ class SnomEventEndpointServerTest {
   private SnomEventEndpoint events;
   private EndpointServer server;
   private Map<String, String> settings;
+  private final TestLogs logs = TestLogs.mark();
 
   @BeforeEach
   void start(@TempDir Path dir) throws IOException {
-    RecordingLogs.clear();
     Path keyFile = dir.resolve("events.key");
     SnomEventEndpoint.createKeyFile(keyFile);
     // README:snom-events
@@ -120,11 +120,11 @@ class SnomEventEndpointServerTest {
     assertThat(next().type()).hasValue(SnomEventType.CONNECTED);
     assertThat(received.poll(50, TimeUnit.MILLISECONDS)).isNull();
     assertThat(events.counters().forged()).isEqualTo(3);
-    assertThat(RecordingLogs.lines())
+    assertThat(logs.entries())
         .filteredOn(l -> l.contains("dev.deskphone.server.access"))
         .hasSize(4)
         .allMatch(l -> !l.contains("sig=") || l.contains("sig=***"));
-    assertThat(RecordingLogs.lines()).noneMatch(l -> l.contains(secret()));
+    assertThat(logs.entries()).noneMatch(l -> l.contains(secret()));
   }
 
   @Test

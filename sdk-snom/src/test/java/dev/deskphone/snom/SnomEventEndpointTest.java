@@ -40,11 +40,11 @@ class SnomEventEndpointTest {
 
   private final BlockingQueue<SnomEvent> received = new LinkedBlockingQueue<>();
   private final TestClock clock = new TestClock();
+  private final TestLogs logs = TestLogs.mark();
   private SnomEventEndpoint endpoint;
 
   @BeforeEach
   void start() {
-    RecordingLogs.clear();
     endpoint =
         SnomEventEndpoint.builder()
             .key(EventSecretsTest.KEY)
@@ -218,13 +218,13 @@ class SnomEventEndpointTest {
     clock.advance(Duration.ofSeconds(10));
     endpoint.handle(get("/?e=incoming&p=phone-2&sig=" + SECRET));
 
-    List<String> lines = logLines("forged");
+    List<String> lines = logs.endpoint("forged");
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0))
         .contains("refused 1 forged event(s) in the last 10 s")
         .contains("wrong secret for phone phone-2 from 10.0.0.5");
     assertThat(lines.get(1)).contains("refused 50 forged event(s) in the last 10 s");
-    assertThat(RecordingLogs.lines()).noneMatch(l -> l.contains(SECRET));
+    assertThat(logs.entries()).noneMatch(l -> l.contains(SECRET));
     assertThat(endpoint.counters().forged()).isEqualTo(51);
   }
 
@@ -259,7 +259,7 @@ class SnomEventEndpointTest {
     assertThat(body(answer)).startsWith("not a snom event: ").doesNotContain(SECRET);
     assertThat(endpoint.counters().malformed()).isEqualTo(1);
     assertThat(endpoint.counters().received()).isZero();
-    assertThat(RecordingLogs.lines()).noneMatch(l -> l.contains(SECRET));
+    assertThat(logs.entries()).noneMatch(l -> l.contains(SECRET));
   }
 
   @Test
@@ -313,7 +313,7 @@ class SnomEventEndpointTest {
             "e=x&p=" + PHONE + "&sig=" + SECRET + "&r=%z")) {
       texts.add(body(endpoint.handle(get("/?" + q))));
     }
-    texts.addAll(RecordingLogs.lines());
+    texts.addAll(logs.entries());
 
     assertThat(texts).noneMatch(t -> t.contains(SECRET));
     assertThat(texts).noneMatch(t -> t.contains("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"));
@@ -335,11 +335,5 @@ class SnomEventEndpointTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SnomEventEndpoint.builder().logInterval(Duration.ZERO))
         .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  static List<String> logLines(String containing) {
-    return RecordingLogs.lines().stream()
-        .filter(l -> l.contains(SnomEventEndpoint.class.getName()) && l.contains(containing))
-        .toList();
   }
 }
