@@ -66,4 +66,19 @@ class RedactionTest {
     assertThat(Redaction.target(URI.create("http://10.0.0.5/x"))).isEqualTo("/x");
     assertThat(Redaction.target(URI.create("http://10.0.0.5?token=t"))).isEqualTo("/?token=***");
   }
+
+  @Test
+  void secretsInsideAnEncodedUrlValueAreStarsToo() {
+    String setting =
+        "settings=save&action_incoming_url=http%3A%2F%2Fpbx%3A8080%2Fe%3Fe%3Dincoming"
+            + "%26p%3D10.0.0.5%26sig%3D2ogbVXsyn-ZdbUTWx0maAA%26r%3D%24remote&store_settings=save";
+
+    assertThat(Redaction.query(setting))
+        .isEqualTo(
+            "settings=save&action_incoming_url=http%3A%2F%2Fpbx%3A8080%2Fe%3Fe%3Dincoming"
+                + "%26p%3D10.0.0.5%26sig%3D***%26r%3D%24remote&store_settings=save");
+    assertThat(Redaction.query("u=%3fToken%3dabc")).isEqualTo("u=%3fToken%3d***");
+    assertThat(Redaction.query("u=x%3Dy%26pin%3D1234")).isEqualTo("u=x%3Dy%26pin%3D***");
+    assertThat(Redaction.query("u=a%3Db%26c%3Dd")).isEqualTo("u=a%3Db%26c%3Dd");
+  }
 }
