@@ -1,7 +1,8 @@
 /**
  * Drives snom desk phones through their HTTP remote control: {@link dev.deskphone.snom.SnomPhone},
- * its keys, models and key sequences; follows their calls from their action-URL events: {@link
- * dev.deskphone.snom.SnomCallTracker}.
+ * its keys, models and key sequences; receives their action-URL events ({@link
+ * dev.deskphone.snom.SnomEventEndpoint}) and follows their calls from them ({@link
+ * dev.deskphone.snom.SnomCallTracker}).
  */
 module dev.deskphone.snom {
   requires transitive dev.deskphone.core;

@@ -11,20 +11,9 @@ import dev.deskphone.core.TurnledResponse;
 import dev.deskphone.core.server.EndpointServer;
 import dev.deskphone.unify.SendUrlEndpoint;
 import dev.deskphone.unify.SendUrlKey;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,38 +73,13 @@ class HostileClientsTest {
 
   @Test
   void hundredsOfSlowClientsDribblingHeadersDoNotStarveARealPhone() throws Exception {
-    List<Socket> slow = new ArrayList<>();
-    ScheduledExecutorService dribble = Executors.newSingleThreadScheduledExecutor();
-    try {
-      for (int i = 0; i < DRIBBLERS; i++) {
-        Socket s = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort());
-        s.getOutputStream()
-            .write("GET /?symbn=Door HTTP/1.1\r\nX-Slow: ".getBytes(StandardCharsets.US_ASCII));
-        slow.add(s);
-      }
-      dribble.scheduleAtFixedRate(
-          () -> {
-            for (Socket s : slow) {
-              try {
-                s.getOutputStream().write('a');
-              } catch (IOException closedByTheServer) {
-                // fine: the server may cut a slow client off
-              }
-            }
-          },
-          100,
-          100,
-          TimeUnit.MILLISECONDS);
-
+    try (AutoCloseable slow =
+        RawWire.dribblers(
+            server.address().getPort(), DRIBBLERS, "GET /?symbn=Door HTTP/1.1\r\nX-Slow: ")) {
       for (int i = 0; i < 5; i++) {
         assertThat(realPhone().status()).isEqualTo(200);
       }
       assertThat(handled).hasValue(5);
-    } finally {
-      dribble.shutdownNow();
-      for (Socket s : slow) {
-        s.close();
-      }
     }
   }
 
@@ -148,7 +112,7 @@ class HostileClientsTest {
                 template.startsWith("GET /?symbn=A") || template.contains("X-Big") ? 100_000 : 0);
     String request = String.format(template, big);
 
-    String answer = exchange(request);
+    String answer = RawWire.head(server.address().getPort(), request);
 
     if (!answer.isEmpty()) {
       String status = answer.substring(0, Math.min(12, answer.length()));
@@ -158,33 +122,5 @@ class HostileClientsTest {
     }
     assertThat(handled).as("the handler never ran").hasValue(0);
     assertThat(realPhone().status()).isEqualTo(200);
-  }
-
-  /** Writes {@code request} raw and reads whatever comes back until close or a pause. */
-  private String exchange(String request) throws IOException {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.address().getPort())) {
-      s.setSoTimeout(5000);
-      OutputStream out = s.getOutputStream();
-      try {
-        out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-      } catch (IOException closedWhileWriting) {
-        return "";
-      }
-      InputStream in = s.getInputStream();
-      StringBuilder answer = new StringBuilder();
-      byte[] buf = new byte[8192];
-      try {
-        for (int n; (n = in.read(buf)) > 0; ) {
-          answer.append(new String(buf, 0, n, StandardCharsets.ISO_8859_1));
-          if (answer.indexOf("\r\n\r\n") >= 0) {
-            break;
-          }
-        }
-      } catch (SocketTimeoutException | java.net.SocketException closed) {
-        // a close or reset is an acceptable answer to garbage
-      }
-      return answer.toString();
-    }
   }
 }

@@ -3,13 +3,19 @@ package dev.deskphone.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deskphone.core.Credentials;
+import dev.deskphone.core.JdkHttpTransport;
 import dev.deskphone.core.LedColour;
 import dev.deskphone.core.LedState;
 import dev.deskphone.core.PhoneAuth;
 import dev.deskphone.core.PhoneRequest;
+import dev.deskphone.core.PhoneTransport;
 import dev.deskphone.core.PushRequest;
 import dev.deskphone.core.Turnled;
 import dev.deskphone.core.TurnledResponse;
+import dev.deskphone.core.server.EndpointServer;
+import dev.deskphone.snom.SnomEvent;
+import dev.deskphone.snom.SnomEventEndpoint;
+import dev.deskphone.snom.SnomEventType;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.FakeSnomPhone;
 import dev.deskphone.testkit.FakeUnifyPhone;
@@ -21,18 +27,23 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs end-to-end scenarios, failures included, with a sentinel password and every logger at TRACE,
  * then searches every log line, exception message, stack trace and {@code toString()} for the
- * sentinel (plain, and as the Base64 of a Basic header).
+ * sentinel (plain, and as the Base64 of a Basic header), and for the snom event endpoint's key and
+ * the phones' secrets.
  */
 class SecretLeakSweepTest {
   private static final String USER = "admin";
@@ -46,8 +57,17 @@ class SecretLeakSweepTest {
           base64(USER + ":" + WRONG),
           urlEncoded(SENTINEL));
 
+  /** The events' server key: 32 bytes that spell a sentinel, so that a leak of it is findable. */
+  private static final byte[] EVENT_KEY =
+      "Event-Key-Sentinel-0123456789abc".getBytes(StandardCharsets.US_ASCII);
+
   private final List<String> seen = new ArrayList<>();
   private final List<AutoCloseable> open = new ArrayList<>();
+
+  /** The phones' event secrets, found while the scenarios run. */
+  private final List<String> eventSecrets = new ArrayList<>();
+
+  @TempDir Path dir;
 
   @AfterEach
   void close() throws Exception {
@@ -91,6 +111,7 @@ class SecretLeakSweepTest {
   void theSentinelPasswordAppearsNowhere() {
     snomScenarios();
     unifyScenarios();
+    snomEventScenarios();
 
     List<String> everything = new ArrayList<>(seen);
     everything.addAll(SweepLogs.lines());
@@ -101,7 +122,15 @@ class SecretLeakSweepTest {
         .as("the sweep saw access-log lines")
         .anyMatch(l -> l.contains("dev.deskphone.server.access"));
     assertThat(seen).as("the sweep saw failures").anyMatch(s -> s.contains("Exception"));
-    for (String forbidden : FORBIDDEN) {
+    List<String> secrets = new ArrayList<>(FORBIDDEN);
+    secrets.addAll(eventSecrets);
+    secrets.add(new String(EVENT_KEY, StandardCharsets.US_ASCII));
+    secrets.add(Base64.getEncoder().encodeToString(EVENT_KEY));
+    assertThat(eventSecrets).as("the event scenarios ran").hasSize(2);
+    assertThat(SweepLogs.lines())
+        .as("the sweep saw the event endpoint refuse a forged event")
+        .anyMatch(l -> l.contains("forged event"));
+    for (String forbidden : secrets) {
       assertThat(everything)
           .as("texts containing " + forbidden)
           .filteredOn(s -> s.contains(forbidden))
@@ -213,6 +242,72 @@ class SecretLeakSweepTest {
     }
     // reading the refusals also tells the strict fake
     keep(phone.requests(), phone.pushes(), phone.rejected());
+  }
+
+  private void snomEventScenarios() {
+    List<SnomEvent> delivered = new CopyOnWriteArrayList<>();
+    SnomEventEndpoint events =
+        opened(() -> SnomEventEndpoint.builder().key(EVENT_KEY).listener(delivered::add).build());
+    EndpointServer server =
+        opened(
+            () ->
+                EndpointServer.builder()
+                    .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                    .endpoint("/snom/events", events)
+                    .start());
+    PhoneTransport transport = opened(() -> JdkHttpTransport.builder().build());
+    URI base = server.uri("/snom/events");
+    // The URLs themselves carry the secrets: they are what a phone is configured with.
+    String url = events.actionUrl("10.0.0.5", SnomEventType.INCOMING, base);
+    String other = events.actionUrl("10.0.0.6", SnomEventType.INCOMING, base);
+    String secret = sig(url);
+    eventSecrets.add(secret);
+    eventSecrets.add(sig(other));
+
+    attempt(
+        () ->
+            keep(
+                transport.sendAndWait(
+                    PhoneRequest.get(URI.create(url.replace("$remote", "102"))))));
+    attempt(
+        () ->
+            keep(
+                transport.sendAndWait(
+                    PhoneRequest.get(URI.create(other.replace("p=10.0.0.6", "p=10.0.0.5"))))));
+    attempt(
+        () -> keep(transport.sendAndWait(PhoneRequest.get(URI.create(url + "&sig=" + secret)))));
+    attempt(
+        () ->
+            keep(
+                transport.sendAndWait(
+                    PhoneRequest.builder("POST", URI.create(url)).body(new byte[] {'x'}).build())));
+    attempt(
+        () -> {
+          try {
+            Path bad = Files.writeString(dir.resolve("bad.key"), SENTINEL);
+            SnomEventEndpoint.builder().keyFile(bad);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+    attempt(() -> SnomEventEndpoint.builder().key(SENTINEL.getBytes(StandardCharsets.US_ASCII)));
+    attempt(
+        () ->
+            events.actionUrl(
+                "10.0.0.5",
+                SnomEventType.INCOMING,
+                URI.create("http://" + USER + ":" + SENTINEL + "@pbx/e")));
+    events.close(); // waits for the listener
+    keep(events, events.counters(), delivered);
+    for (SnomEvent e : delivered) {
+      keep(e.parameters());
+    }
+    assertThat(delivered).as("the real event was delivered").hasSize(1);
+  }
+
+  private static String sig(String url) {
+    int at = url.indexOf("&sig=") + 5;
+    return url.substring(at, url.indexOf('&', at));
   }
 
   private static SendUrlKey key(String name, String method, URI server, String password) {

@@ -10,7 +10,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RedactionTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"password", "passwd", "pwd", "token", "secret", "pass", "auth", "pin"})
+  @ValueSource(
+      strings = {
+        "password",
+        "passwd",
+        "pwd",
+        "token",
+        "secret",
+        "pass",
+        "auth",
+        "pin",
+        "sig",
+        "signature"
+      })
   void secretLookingParameterValueBecomesStarsInATarget(String name) {
     URI uri = URI.create("http://10.0.0.5/command.htm?user=admin&" + name + "=hunter2&key=F1");
 
@@ -55,6 +67,7 @@ class RedactionTest {
     assertThat(Redaction.query("&a=1&&passport=X123&")).isEqualTo("&a=1&&passport=X123&");
     assertThat(Redaction.isSecretName("user")).isFalse();
     assertThat(Redaction.isSecretName("key")).isFalse();
+    assertThat(Redaction.isSecretName("signal")).isFalse();
   }
 
   @Test
@@ -65,5 +78,20 @@ class RedactionTest {
     assertThat(Redaction.target(URI.create("http://10.0.0.5"))).isEqualTo("/");
     assertThat(Redaction.target(URI.create("http://10.0.0.5/x"))).isEqualTo("/x");
     assertThat(Redaction.target(URI.create("http://10.0.0.5?token=t"))).isEqualTo("/?token=***");
+  }
+
+  @Test
+  void secretsInsideAnEncodedUrlValueAreStarsToo() {
+    String setting =
+        "settings=save&action_incoming_url=http%3A%2F%2Fpbx%3A8080%2Fe%3Fe%3Dincoming"
+            + "%26p%3D10.0.0.5%26sig%3D2ogbVXsyn-ZdbUTWx0maAA%26r%3D%24remote&store_settings=save";
+
+    assertThat(Redaction.query(setting))
+        .isEqualTo(
+            "settings=save&action_incoming_url=http%3A%2F%2Fpbx%3A8080%2Fe%3Fe%3Dincoming"
+                + "%26p%3D10.0.0.5%26sig%3D***%26r%3D%24remote&store_settings=save");
+    assertThat(Redaction.query("u=%3fToken%3dabc")).isEqualTo("u=%3fToken%3d***");
+    assertThat(Redaction.query("u=x%3Dy%26pin%3D1234")).isEqualTo("u=x%3Dy%26pin%3D***");
+    assertThat(Redaction.query("u=a%3Db%26c%3Dd")).isEqualTo("u=a%3Db%26c%3Dd");
   }
 }

@@ -2,13 +2,12 @@ package dev.deskphone.unify.internal;
 
 import dev.deskphone.core.internal.Checks;
 import dev.deskphone.core.internal.PercentEncoding;
+import dev.deskphone.core.internal.QueryParts;
 import dev.deskphone.core.internal.Redaction;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,20 +52,8 @@ public final class FormCodec {
   public static List<Map.Entry<String, String>> decode(
       String raw, Charset charset, int maxPairs, int maxNameLength, int maxValueLength) {
     List<Map.Entry<String, String>> pairs = new ArrayList<>();
-    int start = 0;
-    while (start <= raw.length()) {
-      int end = raw.indexOf('&', start);
-      if (end < 0) {
-        end = raw.length();
-      }
-      if (end > start) {
-        if (pairs.size() == maxPairs) {
-          throw new IllegalArgumentException(
-              "too many parameters: at most " + maxPairs + " are allowed");
-        }
-        pairs.add(pair(raw.substring(start, end), charset, maxNameLength, maxValueLength));
-      }
-      start = end + 1;
+    for (String segment : QueryParts.segments(raw, maxPairs)) {
+      pairs.add(pair(segment, charset, maxNameLength, maxValueLength));
     }
     return pairs;
   }
@@ -106,37 +93,22 @@ public final class FormCodec {
     if (raw.indexOf('%') < 0 && raw.indexOf('+') < 0) {
       return raw;
     }
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-    for (int i = 0; i < raw.length(); i++) {
-      char c = raw.charAt(i);
-      if (c == '+') {
-        bytes.write(' ');
-      } else if (c == '%') {
-        int hi = i + 1 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-        int lo = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
-        if (hi < 0 || lo < 0) {
-          throw new IllegalArgumentException(
-              what(name)
-                  + " has malformed percent-encoding at index "
-                  + i
-                  + ": '%' must be followed by two hex digits"
-                  + (secret ? " (the value is not shown)" : ", was " + Checks.quote(raw)));
-        }
-        bytes.write(hi << 4 | lo);
-        i += 2;
-      } else if (c <= 0xff) {
-        // Raw input is a byte string (ISO-8859-1, as HTTP hands it over): one char, one byte.
-        bytes.write(c);
-      } else {
-        bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
-      }
+    byte[] bytes;
+    try {
+      bytes = QueryParts.decode(raw, true);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          what(name)
+              + " has "
+              + e.getMessage()
+              + (secret ? " (the value is not shown)" : ", was " + Checks.quote(raw)));
     }
     try {
       return charset
           .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .decode(ByteBuffer.wrap(bytes))
           .toString();
     } catch (CharacterCodingException e) {
       throw new IllegalArgumentException(
