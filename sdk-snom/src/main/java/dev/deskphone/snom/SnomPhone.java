@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -55,6 +56,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class SnomPhone {
   private final URI uri;
+  private final String id;
   private final String phone;
   private final SnomModel model;
   private final PhoneAuth auth;
@@ -64,6 +66,7 @@ public final class SnomPhone {
 
   private SnomPhone(Builder b) {
     this.uri = b.uri;
+    this.id = b.id != null ? b.id : defaultId(b.uri);
     this.phone = PhoneUris.phoneOf(b.uri);
     this.model = b.model;
     this.auth = b.auth;
@@ -80,6 +83,15 @@ public final class SnomPhone {
   /** The phone's web server, for example {@code http://10.0.0.5}. */
   public URI uri() {
     return uri;
+  }
+
+  /**
+   * The phone's id in the action URLs {@link #configureEvents} writes, and so in its {@link
+   * SnomEvent#phone()}: as set on the builder, else the host of its URI (with the port when the URI
+   * names one), such as {@code 10.0.0.5} or {@code 127.0.0.1:40123}.
+   */
+  public String id() {
+    return id;
   }
 
   /** The model its commands are checked against, if set. */
@@ -126,6 +138,30 @@ public final class SnomPhone {
   }
 
   /**
+   * Points the phone's action URLs for {@code types} at {@code events}, reached by the phones at
+   * {@code publicBase}, and stores them on the phone (they survive a reboot): one settings write,
+   * {@link #writeSettings}, of {@link SnomEventEndpoint#actionUrls} for this phone's {@link #id()}.
+   * From then on the phone sends those events, and {@code events} hands them to its listeners.
+   *
+   * @param events the endpoint the phone's events go to
+   * @param publicBase where the phones reach that endpoint, such as {@code
+   *     http://pbx.example:8080/snom/events}; behind NAT or a proxy, not the address it binds
+   * @param types the events to send
+   * @throws IllegalArgumentException if {@code types} is empty or the base is not an http(s) URI
+   * @throws PhoneException if the phone did not accept the settings
+   */
+  public void configureEvents(SnomEventEndpoint events, URI publicBase, Set<SnomEventType> types) {
+    Objects.requireNonNull(events, "events");
+    Objects.requireNonNull(types, "types");
+    if (types.isEmpty()) {
+      throw new IllegalArgumentException("types is empty: name the events the phone should send");
+    }
+    SnomSettings.Builder settings = SnomSettings.builder().persistent(true);
+    events.actionUrls(id, types, publicBase).forEach(settings::set);
+    writeSettings(settings.build());
+  }
+
+  /**
    * Sends {@code command} without blocking.
    *
    * @return a future completed when the phone accepted the command, or exceptionally with a {@link
@@ -146,6 +182,15 @@ public final class SnomPhone {
           }
         });
     return result;
+  }
+
+  /** The host of {@code uri}, IPv6 without brackets, and the port if the URI names one. */
+  private static String defaultId(URI uri) {
+    String host = uri.getHost();
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    return uri.getPort() < 0 ? host : host + ":" + uri.getPort();
   }
 
   /** The request for {@code command}, checked against the model first. */
@@ -268,6 +313,7 @@ public final class SnomPhone {
     private PhoneTransport transport = JdkHttpTransport.shared();
     private TlsPolicy tls = TlsPolicy.system();
     private Duration timeout;
+    private String id;
 
     private Builder() {}
 
@@ -323,6 +369,18 @@ public final class SnomPhone {
      */
     public Builder tls(TlsPolicy tls) {
       this.tls = Objects.requireNonNull(tls, "tls");
+      return this;
+    }
+
+    /**
+     * The phone's id in its action URLs and events ({@link SnomPhone#id()}); the host of its URI by
+     * default.
+     *
+     * @param id 1 to 64 ASCII letters, digits and {@code . - _ :}
+     * @throws IllegalArgumentException otherwise
+     */
+    public Builder id(String id) {
+      this.id = EventUrls.checkPhoneId(Objects.requireNonNull(id, "id"));
       return this;
     }
 

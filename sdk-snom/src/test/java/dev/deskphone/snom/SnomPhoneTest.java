@@ -15,9 +15,13 @@ import dev.deskphone.core.PhoneUnsupportedException;
 import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.core.TouchCommand;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +56,47 @@ class SnomPhoneTest {
       b.model(model);
     }
     return b.build();
+  }
+
+  @Test
+  void theIdIsTheHostWithThePortTheUriNamesUnlessSet() {
+    assertThat(SnomPhone.builder().uri(URI.create("http://10.0.0.5")).build().id())
+        .isEqualTo("10.0.0.5");
+    assertThat(SnomPhone.builder().uri(URI.create("https://127.0.0.1:40123/")).build().id())
+        .isEqualTo("127.0.0.1:40123");
+    assertThat(SnomPhone.builder().uri(URI.create("http://[::1]:8080")).build().id())
+        .isEqualTo("::1:8080");
+    assertThat(SnomPhone.builder().uri(PHONE).id("desk-7").build().id()).isEqualTo("desk-7");
+    assertThatThrownBy(() -> SnomPhone.builder().id("desk 7"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("phone id");
+  }
+
+  @Test
+  void configureEventsStoresTheEndpointsUrlsForThisPhoneInOneWrite() {
+    SnomPhone phone = SnomPhone.builder().uri(PHONE).id("desk-7").transport(status(200)).build();
+    try (SnomEventEndpoint events =
+        SnomEventEndpoint.builder().key(new byte[32]).listener(e -> {}).build()) {
+      URI base = URI.create("http://pbx.example:8080/snom/events");
+
+      phone.configureEvents(
+          events, base, EnumSet.of(SnomEventType.INCOMING, SnomEventType.DISCONNECTED));
+
+      assertThat(sent).singleElement();
+      String target = sent.get(0).target();
+      assertThat(target)
+          .startsWith("/dummy.htm?settings=save&action_incoming_url=")
+          .contains("&action_disconnected_url=")
+          .endsWith("&store_settings=save");
+      String written =
+          target.substring(
+              target.indexOf("action_incoming_url=") + 20, target.indexOf("&action_disconnected"));
+      assertThat(URLDecoder.decode(written, StandardCharsets.UTF_8))
+          .isEqualTo(events.actionUrl("desk-7", SnomEventType.INCOMING, base));
+      assertThatThrownBy(() -> phone.configureEvents(events, base, Set.of()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("types is empty");
+    }
   }
 
   @Test
