@@ -41,7 +41,6 @@ final class EventUrls {
       EnumSet.of(
           SnomEventType.INCOMING,
           SnomEventType.OUTGOING,
-          SnomEventType.SETUP,
           SnomEventType.CONNECTED,
           SnomEventType.OFFHOOK,
           SnomEventType.ONHOOK,

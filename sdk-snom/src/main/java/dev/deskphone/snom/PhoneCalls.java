@@ -77,7 +77,11 @@ final class PhoneCalls {
       switch (type) {
         case INCOMING -> start(id, RINGING, event, now, out);
         case OUTGOING -> start(id, DIALING, event, now, out);
-        case SETUP -> start(id, null, event, now, out);
+        case SETUP -> {
+          // The phone has just booted: whatever calls were known here are gone.
+          offHookAt = ON_HOOK;
+          drop(c -> true, event, now, out);
+        }
         case CONNECTED -> establish(id, CONNECTED, false, event, now, out);
         case HOLD -> establish(id, ON_HOLD, true, event, now, out);
         case UNHOLD -> establish(id, CONNECTED, true, event, now, out);
@@ -119,7 +123,7 @@ final class PhoneCalls {
     phoneChange(before, null, now, out);
   }
 
-  /** incoming, outgoing, setup ({@code next} null: dialing if new, else unchanged). */
+  /** incoming, outgoing ({@code next} null: dialing if new, else unchanged). */
   private void start(
       String id, SnomCallState next, SnomEvent event, Instant now, List<SnomCallChange> out) {
     if (endedBefore(id, true, now)) {
@@ -175,8 +179,8 @@ final class PhoneCalls {
   }
 
   /**
-   * Whether the call ended lately. For the call without an id, a new incoming, outgoing or setup
-   * event starts a new one; only the other events count as late.
+   * Whether the call ended lately. For the call without an id, a new incoming or outgoing event
+   * starts a new one; only the other events count as late.
    */
   private boolean endedBefore(String id, boolean starts, Instant now) {
     if (ended == null) {
@@ -250,7 +254,6 @@ final class PhoneCalls {
   private static boolean isCallEvent(SnomEventType type) {
     return type == SnomEventType.INCOMING
         || type == SnomEventType.OUTGOING
-        || type == SnomEventType.SETUP
         || type == SnomEventType.CONNECTED
         || type == SnomEventType.HOLD
         || type == SnomEventType.UNHOLD;

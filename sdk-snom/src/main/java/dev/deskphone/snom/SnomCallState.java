@@ -17,7 +17,7 @@ public enum SnomCallState {
    * Ends with {@code onhook}, with the first call, or after the ringing timeout.
    */
   OFF_HOOK,
-  /** A call this phone placed ({@code outgoing} or {@code setup}), not answered yet. */
+  /** A call this phone placed ({@code outgoing}), not answered yet. */
   DIALING,
   /** A call coming in ({@code incoming}), not answered yet. */
   RINGING,

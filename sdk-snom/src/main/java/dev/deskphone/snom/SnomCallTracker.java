@@ -35,7 +35,8 @@ import java.util.function.Function;
  *   <tr><td>{@code incoming}</td><td>a new call {@code RINGING}; ends a {@code RINGING} call of the
  *       same remote party (rejected with {@code CANCEL}, which sends no event)</td></tr>
  *   <tr><td>{@code outgoing}</td><td>a new call {@code DIALING}</td></tr>
- *   <tr><td>{@code setup}</td><td>a new call {@code DIALING}; a known call keeps its state</td></tr>
+ *   <tr><td>{@code setup}</td><td>"Setup finished", the phone has booted: every call ends, the
+ *       phone is {@code IDLE}</td></tr>
  *   <tr><td>{@code connected}</td><td>{@code CONNECTED}, also for a call not seen before; a call
  *       on hold stays {@code ON_HOLD}</td></tr>
  *   <tr><td>{@code hold} / {@code unhold}</td><td>{@code ON_HOLD} / {@code CONNECTED}, also for a
@@ -50,11 +51,11 @@ import java.util.function.Function;
  *   <tr><td>other and unknown events</td><td>nothing</td></tr>
  * </table>
  *
- * <p>A call that is answered never goes back: a late {@code incoming}, {@code outgoing} or {@code
- * setup} for it changes nothing, and repeated events change nothing, so duplicates are harmless.
- * Events without a call id all go to one call per phone that has no id; after it ends, a new {@code
- * incoming}, {@code outgoing} or {@code setup} without id starts another, while a late {@code
- * connected}, {@code hold} or {@code unhold} without id is ignored for 5 minutes.
+ * <p>A call that is answered never goes back: a late {@code incoming} or {@code outgoing} for it
+ * changes nothing, and repeated events change nothing, so duplicates are harmless. Events without a
+ * call id all go to one call per phone that has no id; after it ends, a new {@code incoming} or
+ * {@code outgoing} without id starts another, while a late {@code connected}, {@code hold} or
+ * {@code unhold} without id is ignored for 5 minutes.
  *
  * <p>Recovery when events are lost: a {@code RINGING} or {@code DIALING} call with no event for the
  * {@linkplain Builder#ringingTimeout ringing timeout} (2 minutes by default), and a {@code

@@ -58,8 +58,8 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>Variables by event</caption>
  *   <tr><th>Events</th><th>Parameters (variable)</th></tr>
- *   <tr><td>every call event: incoming, outgoing, setup, connected, disconnected, missed,
- *       offhook, onhook, hold, unhold, the transfers, blacklist</td>
+ *   <tr><td>every call event: incoming, outgoing, connected, disconnected, missed, offhook,
+ *       onhook, hold, unhold, the transfers, blacklist</td>
  *       <td>{@code ip} ($phone_ip), {@code mac} ($mac), {@code cid} ($call-id), {@code l}
  *       ($local), {@code r} ($remote), {@code dr} ($display_remote), {@code n}
  *       ($nr_ongoing_calls); disconnected and missed add {@code cr} ($cancel_reason)</td></tr>

@@ -14,7 +14,10 @@ public enum SnomEventType {
   INCOMING("action_incoming_url"),
   /** The phone places a call. */
   OUTGOING("action_outgoing_url"),
-  /** A call is being set up. */
+  /**
+   * The phone finished starting up ("Setup finished" in its web interface): after a boot it is
+   * ready, with no call going on.
+   */
   SETUP("action_setup_url"),
   /** A call is connected. */
   CONNECTED("action_connected_url"),

@@ -59,31 +59,22 @@ class SnomCallTrackerMappingTest {
   }
 
   @Test
-  void setupMakesANewCallDialingAndLeavesAKnownCallAsItIs() {
-    send("setup", "a");
-    assertThat(onlyCall().state()).isEqualTo(DIALING);
-
-    send("disconnected", "a");
-    send("incoming", "b");
-    send("setup", "b");
-
-    assertThat(onlyCall().state()).isEqualTo(RINGING);
-    assertThat(recorder.brief())
-        .containsExactly(
-            "a: IDLE->DIALING",
-            "phone: IDLE->DIALING",
-            "a: DIALING->IDLE",
-            "phone: DIALING->IDLE",
-            "b: IDLE->RINGING",
-            "phone: IDLE->RINGING");
-  }
-
-  @Test
-  void incomingAfterSetupMakesTheCallRinging() {
-    send("setup", "a");
+  void setupFinishedAfterABootEndsEveryCallAndTheOffHook() {
     send("incoming", "a");
+    send("connected", "a");
+    send("incoming", "b");
+    recorder.clear();
 
-    assertThat(onlyCall().state()).isEqualTo(RINGING);
+    send("setup", null);
+
+    assertThat(tracker.state(PHONE)).isEqualTo(IDLE);
+    assertThat(tracker.calls(PHONE)).isEmpty();
+    assertThat(recorder.brief())
+        .containsExactly("a: CONNECTED->IDLE", "b: RINGING->IDLE", "phone: CONNECTED->IDLE");
+
+    send("offhook", null);
+    send("setup", null);
+    assertThat(tracker.state(PHONE)).isEqualTo(IDLE);
   }
 
   @Test
