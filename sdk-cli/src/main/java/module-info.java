@@ -5,6 +5,7 @@ module dev.deskphone.cli {
   requires dev.deskphone.testkit;
   requires info.picocli;
   requires jdk.httpserver;
+  requires java.net.http;
 
   opens dev.deskphone.cli to
       info.picocli;

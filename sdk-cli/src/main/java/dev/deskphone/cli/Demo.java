@@ -9,8 +9,10 @@ import dev.deskphone.core.Turnled;
 import dev.deskphone.core.TurnledResponse;
 import dev.deskphone.core.server.EndpointServer;
 import dev.deskphone.snom.CallList;
+import dev.deskphone.snom.FunctionKey;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
+import dev.deskphone.snom.SnomSettings;
 import dev.deskphone.testkit.FakeLed;
 import dev.deskphone.testkit.FakeSnomPhone;
 import dev.deskphone.testkit.FakeUnifyPhone;
@@ -48,11 +50,12 @@ final class Demo implements Callable<Integer> {
   @ParentCommand Deskphone root;
 
   private Terminal t;
-  private int step;
+  private DemoSteps steps;
 
   @Override
   public Integer call() throws IOException, InterruptedException {
     t = root.terminal();
+    steps = new DemoSteps(t);
     t.out()
         .println(
             t.paint("Deskphone SDK demo", Terminal.Colour.BOLD)
@@ -68,7 +71,7 @@ final class Demo implements Callable<Integer> {
     return ExitCode.OK;
   }
 
-  private void snom() {
+  private void snom() throws IOException, InterruptedException {
     try (FakeSnomPhone fake =
         FakeSnomPhone.builder()
             .model(SnomModel.SNOM_870)
@@ -140,6 +143,24 @@ final class Demo implements Callable<Integer> {
               + "; "
               + fake.requests().size()
               + " requests in all (one login challenge per nonce)");
+
+      say(
+          "Write settings: a speed-dial function key with its label, kept across reboots",
+          "phone.writeSettings(SnomSettings.builder()"
+              + ".functionKey(FunctionKey.speed(0, \"100\").withLabel(\"Reception\"))"
+              + ".persistent(true).build())");
+      phone.writeSettings(
+          SnomSettings.builder()
+              .functionKey(FunctionKey.speed(0, "100").withLabel("Reception"))
+              .persistent(true)
+              .build());
+      show(
+          "fake.setting(\"fkey0\") = "
+              + fake.setting("fkey0").orElse("?")
+              + ", fkey_label0 = "
+              + fake.setting("fkey_label0").orElse("?"));
+
+      DemoSnomEvents.run(steps, fake, phone);
     }
   }
 
@@ -273,20 +294,15 @@ final class Demo implements Callable<Integer> {
   }
 
   private void heading(String text) {
-    t.out().println();
-    t.out().println(t.paint("== " + text, Terminal.Colour.BOLD));
+    steps.heading(text);
   }
 
   private void say(String what, String code) {
-    step++;
-    t.out().println();
-    t.out().println(step + ". " + what);
-    t.out().println("   " + t.paint(code, Terminal.Colour.DIM));
+    steps.say(what, code);
   }
 
   private void show(String text) {
-    t.out().println("   -> " + text);
-    t.out().flush();
+    steps.show(text);
   }
 
   private void led(String key, FakeLed led) {

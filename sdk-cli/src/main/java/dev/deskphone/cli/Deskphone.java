@@ -1,6 +1,7 @@
 package dev.deskphone.cli;
 
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,7 +54,15 @@ public final class Deskphone {
     boolean verbose = List.of(args).contains("-v") || List.of(args).contains("--verbose");
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-    System.exit(run(Terminal.system(), args));
+    // Counted down before System.exit, which would wait forever for a Ctrl-C hook waiting on it.
+    CountDownLatch finished = new CountDownLatch(1);
+    int code;
+    try {
+      code = run(Terminal.system(finished), args);
+    } finally {
+      finished.countDown();
+    }
+    System.exit(code);
   }
 
   /** Runs a command line on {@code terminal} and returns its exit code. */

@@ -16,7 +16,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code deskphone snom ...}: the snom HTTP remote control. */
 @Command(
     name = "snom",
-    description = "Drive snom desk phones through their HTTP remote control.",
+    description = "Drive snom desk phones through their HTTP remote control; receive their events.",
     subcommands = {
       SnomCli.Press.class,
       SnomCli.Touch.class,
@@ -30,7 +30,9 @@ import picocli.CommandLine.ParentCommand;
       SnomCli.FactoryReset.class,
       SnomCli.ClearList.class,
       SnomCli.Upgrade.class,
-      SnomCli.FixLil.class
+      SnomCli.FixLil.class,
+      SnomEvents.class,
+      SnomConfigureEvents.class
     })
 final class SnomCli {
   @ParentCommand Deskphone root;

@@ -12,6 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 
 /** The options every {@code deskphone snom} command takes: which phones, and how to reach them. */
@@ -73,6 +76,21 @@ final class SnomOptions {
 
   /** Runs {@code command} on the phone or phones, printing the outcome; returns the exit code. */
   int run(Terminal terminal, SnomCommand command) {
+    return run(terminal, command.operation(), p -> p.send(command), p -> p.sendAsync(command));
+  }
+
+  /**
+   * Runs an operation on the phone or phones, printing the outcome; returns the exit code.
+   *
+   * @param operation how the operation is shown, such as {@code snom reboot}
+   * @param one runs it on the one phone of {@code --phone}, blocking
+   * @param each starts it on one phone of {@code --phones}, without blocking
+   */
+  int run(
+      Terminal terminal,
+      String operation,
+      Consumer<SnomPhone> one,
+      Function<SnomPhone, ? extends CompletionStage<?>> each) {
     Duration timeout = Cli.seconds("--timeout", timeoutSeconds);
     if (concurrency < 1 || concurrency > 1024) {
       throw new IllegalArgumentException(
@@ -102,31 +120,21 @@ final class SnomOptions {
                     return b.build();
                   })
               .toList();
-      return run(terminal, command, clients);
+      if (phone != null) {
+        SnomPhone only = clients.get(0);
+        one.accept(only);
+        terminal
+            .out()
+            .println(
+                terminal.paint("ok", Terminal.Colour.GREEN)
+                    + "  "
+                    + operation
+                    + " on "
+                    + only.uri());
+        return ExitCode.OK;
+      }
+      return Fleet.run(terminal, operation, clients, p -> p.uri().toString(), each, concurrency);
     }
-  }
-
-  private int run(Terminal terminal, SnomCommand command, List<SnomPhone> clients) {
-    if (phone != null) {
-      SnomPhone only = clients.get(0);
-      only.send(command);
-      terminal
-          .out()
-          .println(
-              terminal.paint("ok", Terminal.Colour.GREEN)
-                  + "  "
-                  + command.operation()
-                  + " on "
-                  + only.uri());
-      return ExitCode.OK;
-    }
-    return Fleet.run(
-        terminal,
-        command.operation(),
-        clients,
-        p -> p.uri().toString(),
-        p -> p.sendAsync(command),
-        concurrency);
   }
 
   private PhoneAuth auth(Terminal terminal) {

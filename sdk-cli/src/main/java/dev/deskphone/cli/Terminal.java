@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +29,8 @@ record Terminal(
     boolean interactive,
     boolean colour,
     CountDownLatch stop) {
+  /** How long Ctrl-C waits for a command to finish. */
+  static final int FINISH_SECONDS = 5;
 
   Terminal {
     Objects.requireNonNull(out, "out");
@@ -37,11 +40,28 @@ record Terminal(
     Objects.requireNonNull(stop, "stop");
   }
 
-  /** The process's own terminal. */
-  static Terminal system() {
+  /**
+   * The process's own terminal. On Ctrl-C it counts down {@link #stop} and gives the command up to
+   * {@value #FINISH_SECONDS} seconds to finish (a server prints its last counts) before the JVM
+   * ends.
+   *
+   * @param finished counted down once the command has ended
+   */
+  static Terminal system(CountDownLatch finished) {
     java.io.Console console = System.console();
     CountDownLatch stop = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "deskphone-stop"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stop.countDown();
+                  try {
+                    finished.await(FINISH_SECONDS, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "deskphone-stop"));
     boolean colour =
         console != null
             && System.getenv("NO_COLOR") == null

@@ -276,7 +276,8 @@ class SnomCommandsTest {
             "factory-reset",
             "clear-list",
             "upgrade",
-            "fix-lil")) {
+            "fix-lil",
+            "configure-events")) {
       CliRun run = CliRun.run("snom", command, "--help");
       assertThat(run.exit).isZero();
       assertThat(run.out).contains("Usage: deskphone snom " + command, "--phone", "Exit codes:");

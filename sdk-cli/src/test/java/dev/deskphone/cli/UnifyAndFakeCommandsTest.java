@@ -266,6 +266,15 @@ class UnifyAndFakeCommandsTest {
             "last ringer 3",
             "after:  []",
             "reboots 1, online false",
+            "fake.setting(\"fkey0\") = speed 100, fkey_label0 = Reception",
+            "action_incoming_url = http://127.0.0.1:",
+            "&sig=***&ip=$phone_ip",
+            "SnomEvent INCOMING: phone 127.0.0.1:",
+            ", call 4f9a@10.0.0.5, remote 102@pbx \"Anna Müller\"",
+            "tracker.state(phone.id()) = RINGING",
+            "SnomEvent CONNECTED: phone 127.0.0.1:",
+            "tracker.state(phone.id()) = CONNECTED",
+            "HTTP 403; events.counters(): received 2, delivered 2, forged 1",
             "Door LED: ● FLASH RED  label \"Door open\"",
             "Lamp LED: ● ON YELLOW  label \"Lamp on\"",
             "Lamp LED: ● OFF  label \"Lamp off\"",
@@ -274,6 +283,9 @@ class UnifyAndFakeCommandsTest {
             "Careless LED: ● ON GREEN",
             "Done.");
     assertThat(run.err).isEmpty();
+    assertThat(run.out)
+        .doesNotContain("no event arrived")
+        .doesNotMatch("(?s).*sig=(?!\\*\\*\\*|A{22}).*");
   }
 
   private Path write(String name, String text) {
