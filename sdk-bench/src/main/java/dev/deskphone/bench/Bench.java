@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * The benchmarks' one entry point: {@code java -jar sdk-bench/target/benchmarks.jar NAME [JMH
- * options]}, NAME one of {@code press auth fanout sendurl xml coldstart memory testkit}, or {@code
- * jmh ...} for JMH's own command line. Each prints its figures beside a baseline measured in the
- * same run, the ratio and the goal. Every server is started here on 127.0.0.1; every loop is
- * bounded.
+ * options]}, NAME one of {@code press auth fanout sendurl xml coldstart memory testkit events
+ * tracker}, or {@code jmh ...} for JMH's own command line. Each prints its figures beside a
+ * baseline measured in the same run, the ratio and the goal. Every server is started here on
+ * 127.0.0.1; every loop is bounded.
  */
 public final class Bench {
   /**
@@ -43,7 +43,8 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       System.out.println(
-          "usage: java -jar benchmarks.jar press|auth|fanout|sendurl|xml|coldstart|memory|testkit"
+          "usage: java -jar benchmarks.jar"
+              + " press|auth|fanout|sendurl|xml|coldstart|memory|testkit|events|tracker"
               + " [options]  (or: jmh [JMH options])");
       System.exit(2);
     }
@@ -60,6 +61,8 @@ public final class Bench {
       case "coldstart" -> ColdStartHarness.run(rest);
       case "memory" -> MemoryHarness.run(rest);
       case "testkit" -> TestkitHarness.run(rest);
+      case "events" -> EventsHarness.run(rest);
+      case "tracker" -> TrackerHarness.run(rest);
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       default -> {
         System.out.println("unknown benchmark " + args[0]);

@@ -101,7 +101,7 @@ final class KeepAliveLoad {
         sum, bad, seconds, Stats.percentile(all, total, 50), Stats.percentile(all, total, 99));
   }
 
-  private static Socket connect(int port) throws IOException {
+  static Socket connect(int port) throws IOException {
     Socket s = new Socket();
     s.setTcpNoDelay(true);
     s.connect(new InetSocketAddress("127.0.0.1", port), 5000);

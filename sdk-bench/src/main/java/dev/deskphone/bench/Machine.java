@@ -32,4 +32,14 @@ final class Machine {
         + Runtime.getRuntime().maxMemory() / (1024 * 1024)
         + " MB";
   }
+
+  /** The load average over 1, 5 and 15 minutes, from {@code /proc/loadavg}; "unknown" elsewhere. */
+  static String loadAverage() {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return parts[0] + " " + parts[1] + " " + parts[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
 }

@@ -61,6 +61,14 @@ final class Report {
     }
   }
 
+  /**
+   * Prints a paired comparison of short operations in nanoseconds: the median per-operation times
+   * of each side, and the median of the per-pair ratios.
+   */
+  static void pairedNanos(String figure, Paired.Result p) {
+    print(figure, p.sdkMicros() * 1e3, p.baselineMicros() * 1e3, "ns", p.ratio(), "(no goal)");
+  }
+
   private static String verdict(double ratio, Double goal, boolean higherIsBetter) {
     if (goal == null) {
       return "(no goal)";
