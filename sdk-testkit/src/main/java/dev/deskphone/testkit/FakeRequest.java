@@ -1,5 +1,6 @@
 package dev.deskphone.testkit;
 
+import dev.deskphone.core.internal.Redaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -94,9 +95,16 @@ public record FakeRequest(
     return Objects.hash(sequence, method, target, connection, indexOnConnection);
   }
 
-  /** Method, target and where it came; never header values, which may hold credentials. */
+  /**
+   * Method, target (a secret-looking query value such as an action URL's {@code sig}, also inside a
+   * URL written as a setting, shown as {@code ***}) and where it came; never header values, which
+   * may hold credentials.
+   */
   @Override
   public String toString() {
-    return "#" + sequence + " " + method + " " + target + " (connection " + connection + ")";
+    int q = target.indexOf('?');
+    String shown =
+        q < 0 ? target : target.substring(0, q + 1) + Redaction.query(target.substring(q + 1));
+    return "#" + sequence + " " + method + " " + shown + " (connection " + connection + ")";
   }
 }

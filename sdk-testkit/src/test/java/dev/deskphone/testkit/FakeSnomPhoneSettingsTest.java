@@ -39,6 +39,22 @@ class FakeSnomPhoneSettingsTest {
     }
   }
 
+  @Test
+  void aWrittenActionUrlsSecretIsKeptButNotShownInTheRequestsToString() throws Exception {
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().start()) {
+      String url = "http%3A%2F%2Fh%2Fe%3Fe%3Dincoming%26p%3D10.0.0.7%26sig%3DS3cr3tS3cr3tS3cr3tS3c";
+
+      assertThat(RawHttp.status(fake, "/dummy.htm?settings=save&action_incoming_url=" + url))
+          .isEqualTo(200);
+
+      assertThat(fake.setting("action_incoming_url"))
+          .contains("http://h/e?e=incoming&p=10.0.0.7&sig=S3cr3tS3cr3tS3cr3tS3c");
+      FakeRequest request = fake.requests().get(0);
+      assertThat(request.target()).contains("S3cr3t");
+      assertThat(request.toString()).doesNotContain("S3cr3t").contains("action_incoming_url=");
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"/dummy.htm", "/settings.htm", "/command.htm"})
   void aPostTakesTheQueryAsAGetDoes(String page) throws Exception {
