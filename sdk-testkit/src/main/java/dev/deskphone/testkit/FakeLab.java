@@ -10,8 +10,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Many fake phones in one JVM, addressed as a fleet: for tests of code that drives hundreds of
- * phones at once.
+ * Many fake phones in one JVM, addressed as a fleet and connected by one {@link Switchboard}: for
+ * tests of code that drives hundreds of phones at once, and of calls between them. The fakes get
+ * extensions in the order added, from 101: the snom fakes first, then the Unify fakes.
  *
  * <pre>{@code
  * try (FakeLab lab = FakeLab.builder()
@@ -27,12 +28,16 @@ import java.util.stream.Stream;
  * every socket and every thread.
  */
 public final class FakeLab implements AutoCloseable {
+  private static final int FIRST_EXTENSION = 101;
+
   private final List<FakeSnomPhone> snomPhones;
   private final List<FakeUnifyPhone> unifyPhones;
+  private final Switchboard board;
 
-  FakeLab(List<FakeSnomPhone> snomPhones, List<FakeUnifyPhone> unifyPhones) {
+  FakeLab(List<FakeSnomPhone> snomPhones, List<FakeUnifyPhone> unifyPhones, Switchboard board) {
     this.snomPhones = List.copyOf(snomPhones);
     this.unifyPhones = List.copyOf(unifyPhones);
+    this.board = board;
   }
 
   /** A builder for an empty lab. */
@@ -50,6 +55,30 @@ public final class FakeLab implements AutoCloseable {
     return unifyPhones;
   }
 
+  /** The switchboard connecting its fakes: far ends are set here. */
+  public Switchboard switchboard() {
+    return board;
+  }
+
+  /**
+   * The snom fake with {@code extension}.
+   *
+   * @throws IllegalArgumentException if no snom fake of the lab has it, naming the extensions
+   */
+  public FakeSnomPhone snomPhone(String extension) {
+    Objects.requireNonNull(extension, "extension");
+    return snomPhones.stream()
+        .filter(f -> f.extension().equals(extension))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no snom fake has extension '"
+                        + extension
+                        + "'; the lab's snom extensions are "
+                        + snomPhones.stream().map(FakeSnomPhone::extension).toList()));
+  }
+
   /** Every fake's URI: the snom fakes' web servers, then the Unify fakes' push servers. */
   public List<URI> uris() {
     return Stream.concat(
@@ -64,7 +93,7 @@ public final class FakeLab implements AutoCloseable {
   }
 
   /**
-   * Closes every fake, even when some fail their strict check.
+   * Closes every fake and the switchboard, even when some fail their strict check.
    *
    * @throws AssertionError after closing them all, naming every strict fake that got requests it
    *     did not understand
@@ -82,6 +111,7 @@ public final class FakeLab implements AutoCloseable {
         failures.add(e);
       }
     }
+    board.close();
     if (!failures.isEmpty()) {
       AssertionError all =
           new AssertionError(
@@ -97,7 +127,13 @@ public final class FakeLab implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "FakeLab[" + snomPhones.size() + " snom, " + unifyPhones.size() + " Unify]";
+    return "FakeLab["
+        + snomPhones.size()
+        + " snom, "
+        + unifyPhones.size()
+        + " Unify, extensions "
+        + board.extensions()
+        + "]";
   }
 
   /**
@@ -160,29 +196,42 @@ public final class FakeLab implements AutoCloseable {
       }
       List<FakeSnomPhone> snomPhones = new ArrayList<>(snom.size());
       List<FakeUnifyPhone> unifyPhones = new ArrayList<>(unify.size());
+      Switchboard board = Switchboard.create();
+      int extension = FIRST_EXTENSION;
       try {
         for (Consumer<FakeSnomPhone.Builder> config : snom) {
-          snomPhones.add(configured(FakeSnomPhone.builder(), b -> b.clock(clock), config).start());
+          String ext = Integer.toString(extension++);
+          snomPhones.add(
+              configured(FakeSnomPhone.builder(), b -> b.switchboard(board, ext), config).start());
         }
         for (Consumer<FakeUnifyPhone.Builder> config : unify) {
+          String ext = Integer.toString(extension++);
           unifyPhones.add(
-              configured(FakeUnifyPhone.builder(), b -> b.clock(clock), config).start());
+              configured(FakeUnifyPhone.builder(), b -> b.switchboard(board, ext), config).start());
         }
       } catch (RuntimeException e) {
         try {
-          new FakeLab(snomPhones, unifyPhones).close();
+          new FakeLab(snomPhones, unifyPhones, board).close();
         } catch (AssertionError ignored) {
           // nothing was asked of them yet
         }
         throw e;
       }
-      return new FakeLab(snomPhones, unifyPhones);
+      return new FakeLab(snomPhones, unifyPhones, board);
     }
 
-    /** A fresh builder with the lab's clock, if one was set, then the caller's configuration. */
-    private <B> B configured(B builder, Consumer<B> labClock, Consumer<B> config) {
+    /**
+     * A fresh builder on the lab's switchboard, with the lab's clock if one was set, then the
+     * caller's configuration.
+     */
+    private <B> B configured(B builder, Consumer<B> onBoard, Consumer<B> config) {
+      onBoard.accept(builder);
       if (clock != null) {
-        labClock.accept(builder);
+        if (builder instanceof FakeSnomPhone.Builder b) {
+          b.clock(clock);
+        } else if (builder instanceof FakeUnifyPhone.Builder b) {
+          b.clock(clock);
+        }
       }
       config.accept(builder);
       return builder;

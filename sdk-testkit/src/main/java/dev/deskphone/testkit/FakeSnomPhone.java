@@ -2,6 +2,7 @@ package dev.deskphone.testkit;
 
 import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.snom.CallList;
+import dev.deskphone.snom.SnomEventType;
 import dev.deskphone.snom.SnomModel;
 import dev.deskphone.testkit.internal.AuthGate;
 import dev.deskphone.testkit.internal.ModelProfile;
@@ -11,6 +12,7 @@ import dev.deskphone.testkit.internal.SnomPhoneScript;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -48,6 +50,10 @@ public final class FakeSnomPhone implements AutoCloseable {
   private final SnomPhoneScript script;
   private final RunCertificate certificate; // null: plain http
   private final Faults faults;
+  private final Switchboard board;
+  private final boolean ownBoard;
+  private final SwitchboardLine line;
+  private final String mac;
 
   private FakeSnomPhone(Builder b) throws IOException {
     this.model = b.model;
@@ -56,10 +62,35 @@ public final class FakeSnomPhone implements AutoCloseable {
         new AuthGate(b.scheme, b.user, b.password, b.realm, b.algorithms, b.nonceLifetime, b.clock);
     this.script = new SnomPhoneScript(profile, gate, b.clock, b.rebootDowntime, b.strict);
     b.callLists.forEach(script::seed);
+    this.ownBoard = b.board == null;
+    this.board = ownBoard ? Switchboard.create() : b.board;
+    String extension = ownBoard ? "101" : b.extension;
+    this.mac = String.format("000413%06X", new SecureRandom().nextInt(1 << 24));
+    String display = b.displayName == null ? extension : b.displayName;
+    ActionUrls urls =
+        new ActionUrls(
+            board.shared(),
+            script::settings,
+            Map.of(
+                "mac", mac,
+                "user_name1", extension,
+                "user_realname1", display,
+                "user_host1", "127.0.0.1"),
+            "Mozilla/4.0 (compatible; "
+                + (model == null ? "snom" : model.displayName().replace(" ", ""))
+                + "-SIP deskphone-fake)");
+    this.line = new SwitchboardLine(board, extension, display, urls);
+    board.join(line);
+    script.line(line);
     this.certificate = b.https ? RunCertificate.create("fake " + profile.name()) : null;
-    this.server =
-        ScriptedHttpServer.start(
-            script, certificate == null ? null : certificate.serverContext(), b.port);
+    try {
+      this.server =
+          ScriptedHttpServer.start(
+              script, certificate == null ? null : certificate.serverContext(), b.port);
+    } catch (IOException | RuntimeException e) {
+      leaveBoard();
+      throw e;
+    }
     script.attach(server);
     this.faults = new Faults(b.https, b.clock, script.reboot());
     server.intercept(faults.interceptor());
@@ -257,7 +288,117 @@ public final class FakeSnomPhone implements AutoCloseable {
   public void close() {
     script.reboot().close();
     server.close();
+    leaveBoard();
     script.rejected().check(toString());
+  }
+
+  private void leaveBoard() {
+    board.leave(line.extension());
+    if (ownBoard) {
+      board.close();
+    }
+  }
+
+  /**
+   * Its extension on its {@link Switchboard} ({@link Builder#switchboard}); {@code 101} on the
+   * private board of a fake built without one. {@code $local} and {@code $active_user} in its
+   * action URLs.
+   */
+  public String extension() {
+    return line.extension();
+  }
+
+  /**
+   * Its MAC address, 12 upper-case hex digits starting with snom's {@code 000413}, random per fake:
+   * {@code $mac} in its action URLs.
+   */
+  public String mac() {
+    return mac;
+  }
+
+  /** Its calls now, oldest first: a snapshot. */
+  public List<FakeCall> calls() {
+    return line.calls();
+  }
+
+  /**
+   * Waits (real time, up to {@code timeout}, woken by each change, never sleeping) until it has a
+   * call in {@code state}.
+   *
+   * @return the newest such call, or empty if none came in time
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public Optional<FakeCall> awaitCall(FakeCall.State state, Duration timeout)
+      throws InterruptedException {
+    Objects.requireNonNull(state, "state");
+    return line.await(
+        () -> {
+          List<FakeCall> now = line.callsLocked();
+          for (int i = now.size() - 1; i >= 0; i--) {
+            if (now.get(i).state() == state) {
+              return Optional.of(now.get(i));
+            }
+          }
+          return Optional.empty();
+        },
+        Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  /**
+   * Waits (real time, up to {@code timeout}, never sleeping) until it has no call.
+   *
+   * @return whether it has none
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitNoCall(Duration timeout) throws InterruptedException {
+    return line.await(
+            () -> line.callsLocked().isEmpty() ? Optional.of(true) : Optional.empty(),
+            Objects.requireNonNull(timeout, "timeout"))
+        .isPresent();
+  }
+
+  /**
+   * The action URLs it fired (sent, or dropped by a fault), in the order recorded: a snapshot of
+   * the last 10,000. An event whose setting holds no URL fires nothing. How the variables are
+   * replaced: docs/testkit.md.
+   */
+  public List<FiredEvent> firedEvents() {
+    return line.urls().fired();
+  }
+
+  /**
+   * Waits (real time, up to {@code timeout}, never sleeping) until it fired {@code event} at least
+   * once; firing is asynchronous, as on a phone.
+   *
+   * @return the first, or empty if none was recorded in time
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public Optional<FiredEvent> awaitFired(SnomEventType event, Duration timeout)
+      throws InterruptedException {
+    return awaitFired(event, 1, timeout);
+  }
+
+  /**
+   * Waits (real time, up to {@code timeout}, never sleeping) until it fired {@code event} {@code
+   * count} times in all.
+   *
+   * @return the {@code count}-th, or empty if not recorded in time
+   * @throws IllegalArgumentException if {@code count} is not positive
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public Optional<FiredEvent> awaitFired(SnomEventType event, int count, Duration timeout)
+      throws InterruptedException {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(timeout, "timeout");
+    if (count < 1) {
+      throw new IllegalArgumentException("count must be positive, was " + count);
+    }
+    return line.urls().await(event, count, timeout);
+  }
+
+  /** Its action-URL faults: drop, delay or duplicate the next occurrence of an event. */
+  public EventFaults eventFaults() {
+    return line.urls().faults();
   }
 
   /** The model and the URI, for logs. */
@@ -291,8 +432,43 @@ public final class FakeSnomPhone implements AutoCloseable {
     private int port;
     private boolean strict = true;
     private final Map<CallList, List<String>> callLists = new EnumMap<>(CallList.class);
+    private Switchboard board;
+    private String extension;
+    private String displayName;
 
     private Builder() {}
+
+    /**
+     * Joins {@code board} with {@code extension}: other fakes on it can call this one, and it them.
+     * Without it, the fake has a switchboard of its own, as extension 101.
+     *
+     * @throws IllegalArgumentException if {@code extension} is not 1 to 15 digits (whether another
+     *     fake holds it is checked at {@link #start()})
+     */
+    public Builder switchboard(Switchboard board, String extension) {
+      Switchboard.checkExtension(extension);
+      this.board = Objects.requireNonNull(board, "board");
+      this.extension = extension;
+      return this;
+    }
+
+    /**
+     * The name it shows for its identity (default: its extension): {@code $display_local} in its
+     * action URLs and {@code $display_remote} in those of the phones it calls.
+     *
+     * @throws IllegalArgumentException if {@code name} is blank or has control characters
+     */
+    public Builder displayName(String name) {
+      Objects.requireNonNull(name, "name");
+      if (name.isBlank() || name.length() > 64 || name.chars().anyMatch(Character::isISOControl)) {
+        throw new IllegalArgumentException(
+            "display name '"
+                + name
+                + "' must be 1 to 64 characters, not blank, no control characters");
+      }
+      this.displayName = name;
+      return this;
+    }
 
     /** The model it plays: keys, touches and features it lacks are not carried out. */
     public Builder model(SnomModel model) {
@@ -407,6 +583,7 @@ public final class FakeSnomPhone implements AutoCloseable {
     /**
      * Starts the fake on 127.0.0.1 and its {@linkplain #port port}.
      *
+     * @throws IllegalArgumentException if its {@linkplain #switchboard extension} is taken
      * @throws UncheckedIOException if no port could be bound
      */
     public FakeSnomPhone start() {

@@ -2,10 +2,10 @@ package dev.deskphone.testkit;
 
 import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.core.internal.Checks;
+import dev.deskphone.testkit.internal.FakeHttpClient;
 import dev.deskphone.testkit.internal.RebootCycle;
 import dev.deskphone.testkit.internal.RunCertificate;
 import dev.deskphone.testkit.internal.ScriptedHttpServer;
-import dev.deskphone.testkit.internal.UnifyKeySender;
 import dev.deskphone.testkit.internal.UnifyLedPanel;
 import dev.deskphone.testkit.internal.UnifyPhoneScript;
 import dev.deskphone.unify.SendUrlKey;
@@ -78,9 +78,13 @@ public final class FakeUnifyPhone implements AutoCloseable {
   private final ScriptedHttpServer server;
   private final RebootCycle outages;
   private final Faults faults;
+  private final Switchboard board; // null: on none
+  private final String extension; // null: on none
 
   private FakeUnifyPhone(Builder b) throws IOException {
     this.model = b.model;
+    this.board = b.board;
+    this.extension = b.extension;
     this.keys = List.copyOf(b.keys.keySet());
     this.script =
         new UnifyPhoneScript(
@@ -89,12 +93,20 @@ public final class FakeUnifyPhone implements AutoCloseable {
             b.ipAddress,
             b.phoneNumber,
             b.clock,
-            new UnifyKeySender(b.trust, b.timeout),
+            new FakeHttpClient(b.trust, b.timeout),
             b.strict);
     this.certificate = b.https ? RunCertificate.create("fake-unify-phone") : null;
-    this.server =
-        ScriptedHttpServer.start(
-            script, certificate == null ? null : certificate.serverContext(), b.port);
+    if (board != null) {
+      board.joinUnify(extension);
+    }
+    try {
+      this.server =
+          ScriptedHttpServer.start(
+              script, certificate == null ? null : certificate.serverContext(), b.port);
+    } catch (IOException | RuntimeException e) {
+      leaveBoard();
+      throw e;
+    }
     this.outages = new RebootCycle(b.clock, Duration.ZERO, () -> {});
     outages.attach(server);
     this.faults = new Faults(b.https, b.clock, outages);
@@ -266,7 +278,22 @@ public final class FakeUnifyPhone implements AutoCloseable {
     outages.close();
     server.close();
     script.close();
+    leaveBoard();
     script.rejected().check(toString());
+  }
+
+  private void leaveBoard() {
+    if (board != null) {
+      board.leave(extension);
+    }
+  }
+
+  /**
+   * Its extension on the {@link Switchboard} it joined ({@link Builder#switchboard}), where a snom
+   * fake that dials it is answered at once; empty if it joined none.
+   */
+  public Optional<String> extension() {
+    return Optional.ofNullable(extension);
   }
 
   /** The model, keys and push URI, for logs; never a password. */
@@ -292,8 +319,24 @@ public final class FakeUnifyPhone implements AutoCloseable {
     private boolean https;
     private boolean strict = true;
     private int port;
+    private Switchboard board;
+    private String extension;
 
     private Builder() {}
+
+    /**
+     * Joins {@code board} with {@code extension}: a snom fake on it that dials the extension gets
+     * an answer at once, as from a desk phone picked up.
+     *
+     * @throws IllegalArgumentException if {@code extension} is not 1 to 15 digits (whether another
+     *     fake holds it is checked at {@link #start()})
+     */
+    public Builder switchboard(Switchboard board, String extension) {
+      Switchboard.checkExtension(extension);
+      this.board = Objects.requireNonNull(board, "board");
+      this.extension = extension;
+      return this;
+    }
 
     /**
      * Adds a Send URL key. At least one is required.
@@ -417,6 +460,7 @@ public final class FakeUnifyPhone implements AutoCloseable {
      *
      * @return the running fake
      * @throws IllegalStateException if no key was added
+     * @throws IllegalArgumentException if its {@linkplain #switchboard extension} is taken
      * @throws UncheckedIOException if its web server cannot start
      */
     public FakeUnifyPhone start() {

@@ -58,7 +58,7 @@ class FakesStayIndependentTest {
 
   @Test
   void theFakeUnifyPhoneSendsWithTheJdkClientOfItsOwn() throws Exception {
-    Path sender = classes().resolve("dev/deskphone/testkit/internal/UnifyKeySender.class");
+    Path sender = classes().resolve("dev/deskphone/testkit/internal/FakeHttpClient.class");
 
     assertThat(text(sender)).contains("java/net/http/HttpClient").doesNotContain("PhoneTransport");
   }

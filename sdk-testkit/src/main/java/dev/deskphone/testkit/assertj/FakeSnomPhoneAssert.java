@@ -1,14 +1,19 @@
 package dev.deskphone.testkit.assertj;
 
+import dev.deskphone.snom.SnomEventType;
 import dev.deskphone.testkit.Dialed;
+import dev.deskphone.testkit.FakeCall;
 import dev.deskphone.testkit.FakeSnomPhone;
+import dev.deskphone.testkit.FiredEvent;
 import dev.deskphone.testkit.HookState;
 import dev.deskphone.testkit.PressedKey;
 import dev.deskphone.testkit.RejectedRequest;
 import dev.deskphone.testkit.Touch;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
 import org.assertj.core.api.Assertions;
 import org.assertj.core.api.ListAssert;
@@ -16,10 +21,13 @@ import org.assertj.core.api.ListAssert;
 /**
  * Assertions on a {@link FakeSnomPhone}, in the phone's words. A failure names the phone, what was
  * expected, what the phone actually saw, and the last requests of its journal. Each assertion reads
- * the fake once, when called; use it on the test thread after the code under test is done. Not
+ * the fake once, when called; use it on the test thread after the code under test is done. The call
+ * and fired-event assertions can wait instead: after {@link #within(Duration)} they pass as soon as
+ * the phone gets there, woken by its changes (never sleeping), and fail once the time is up. Not
  * thread-safe: use an assertion object on one thread.
  */
 public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAssert, FakeSnomPhone> {
+  private Duration wait = Duration.ZERO;
 
   FakeSnomPhoneAssert(FakeSnomPhone actual) {
     super(actual, FakeSnomPhoneAssert.class);
@@ -152,6 +160,122 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     isNotNull();
     return Assertions.assertThat(actual.rejected())
         .as(() -> "requests rejected by " + actual + "\n" + journal());
+  }
+
+  /**
+   * The call and fired-event assertions after this one wait up to {@code timeout} (real time) for
+   * the phone to get there; calls and action URLs change asynchronously, as on phones.
+   *
+   * @throws IllegalArgumentException if {@code timeout} is not positive
+   */
+  public FakeSnomPhoneAssert within(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    }
+    this.wait = timeout;
+    return this;
+  }
+
+  /** It has a call ringing (coming in, not answered yet). */
+  public FakeSnomPhoneAssert isRinging() {
+    return hasCall(FakeCall.State.RINGING);
+  }
+
+  /** It has a call dialing (placed, the other side not answered yet). */
+  public FakeSnomPhoneAssert isDialing() {
+    return hasCall(FakeCall.State.DIALING);
+  }
+
+  /** It has a connected call. */
+  public FakeSnomPhoneAssert isConnected() {
+    return hasCall(FakeCall.State.CONNECTED);
+  }
+
+  /** It has a call it put on hold. */
+  public FakeSnomPhoneAssert hasCallOnHold() {
+    return hasCall(FakeCall.State.ON_HOLD);
+  }
+
+  /** It has a call in {@code state}. */
+  public FakeSnomPhoneAssert hasCall(FakeCall.State state) {
+    Objects.requireNonNull(state, "state");
+    isNotNull();
+    if (waited(() -> actual.awaitCall(state, waitOrNow()).isPresent())) {
+      return this;
+    }
+    fail("to have a call " + state + waiting(), "its calls are " + calls());
+    return this;
+  }
+
+  /** It has no call: idle. */
+  public FakeSnomPhoneAssert hasNoCall() {
+    isNotNull();
+    if (!waited(() -> actual.awaitNoCall(waitOrNow()))) {
+      fail("to have no call" + waiting(), "its calls are " + calls());
+    }
+    return this;
+  }
+
+  /** It fired {@code event}'s action URL (sent or dropped by a fault). */
+  public FakeSnomPhoneAssert firedEvent(SnomEventType event) {
+    Objects.requireNonNull(event, "event");
+    isNotNull();
+    if (!waited(() -> actual.awaitFired(event, waitOrNow()).isPresent())) {
+      fail("to have fired " + event + waiting(), "it fired " + fired());
+    }
+    return this;
+  }
+
+  /** It has not fired {@code event}'s action URL so far (this never waits). */
+  public FakeSnomPhoneAssert hasNotFired(SnomEventType event) {
+    Objects.requireNonNull(event, "event");
+    isNotNull();
+    if (actual.firedEvents().stream().anyMatch(e -> e.event() == event)) {
+      fail("not to have fired " + event, "it fired " + fired());
+    }
+    return this;
+  }
+
+  /** The action URLs it fired so far, in order, for list assertions. */
+  public ListAssert<FiredEvent> firedEvents() {
+    isNotNull();
+    return Assertions.assertThat(actual.firedEvents()).as(() -> "events fired by " + actual);
+  }
+
+  private interface Wait {
+    boolean met() throws InterruptedException;
+  }
+
+  private boolean waited(Wait wait) {
+    try {
+      return wait.met();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted while waiting on " + actual, e);
+    }
+  }
+
+  private Duration waitOrNow() {
+    return wait;
+  }
+
+  private String waiting() {
+    return wait.isZero() ? "" : " within " + wait;
+  }
+
+  private String calls() {
+    List<FakeCall> calls = actual.calls();
+    return calls.isEmpty() ? "none" : calls.toString();
+  }
+
+  private String fired() {
+    List<FiredEvent> fired = actual.firedEvents();
+    return fired.isEmpty()
+        ? "nothing"
+        : fired.stream()
+            .map(FiredEvent::toString)
+            .collect(Collectors.joining("\n    ", "\n    ", ""));
   }
 
   private void fail(String expected, String actually) {

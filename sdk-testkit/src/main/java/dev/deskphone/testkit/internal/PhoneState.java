@@ -45,6 +45,12 @@ public final class PhoneState {
   private int resets;
   private String firmwareUrl;
   private int lineInfoLayerFixes;
+  private CallLine line = CallLine.NONE;
+
+  /** Connects the phone's calls to {@code line}. */
+  public void line(CallLine line) {
+    this.line = line;
+  }
 
   /** Presses keys in order, moving the hook as {@link HookState} describes. */
   public void press(List<PressedKey> keys) {
@@ -58,6 +64,7 @@ public final class PhoneState {
             case "HEADSET" -> hook == HookState.HEADSET ? HookState.ONHOOK : HookState.HEADSET;
             default -> hook;
           };
+      line.pressed(k.key());
     }
   }
 
@@ -73,17 +80,20 @@ public final class PhoneState {
     if (hook == HookState.ONHOOK) {
       hook = HookState.OFFHOOK;
     }
+    line.dialed(call.number());
   }
 
   /** Records DTMF digits. */
   public void dtmf(String digits) {
     dtmf.add(digits);
+    line.dtmf(digits);
   }
 
   /** Ends every call. */
   public void releaseAllCalls() {
     releasedCalls++;
     hook = HookState.ONHOOK;
+    line.releasedAll();
   }
 
   /** Logs off every identity. */
@@ -125,6 +135,7 @@ public final class PhoneState {
   public void goOffline(boolean factoryReset) {
     online = false;
     hook = HookState.ONHOOK;
+    line.offline();
     settings.clear();
     if (factoryReset) {
       resets++;
@@ -139,6 +150,7 @@ public final class PhoneState {
   /** Back after a reboot or reset. */
   public void comeBack() {
     online = true;
+    line.booted();
   }
 
   /** Whether it is online. */

@@ -209,6 +209,13 @@ public final class SnomPhoneScript implements ScriptedHttpServer.Script {
     }
   }
 
+  /** Connects the phone's calls to {@code line}. */
+  public void line(CallLine line) {
+    synchronized (lock) {
+      state.line(line);
+    }
+  }
+
   /** The settings written and not lost to a reboot. */
   public Map<String, String> settings() {
     synchronized (lock) {

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The fake Unify phone's behaviour behind its {@link ScriptedHttpServer}: its keys, which send
- * their requests through a {@link UnifyKeySender} and show the answers on a {@link UnifyLedPanel};
+ * their requests through a {@link FakeHttpClient} and show the answers on a {@link UnifyLedPanel};
  * the push endpoint, which fires a matching key in the background; and the journals of pushes
  * received and key requests sent. Thread-safe: pushes arrive on the server's connection threads,
  * pushed keys fire on one push thread, presses run on the test's thread; one lock guards the
@@ -39,7 +39,7 @@ public final class UnifyPhoneScript implements ScriptedHttpServer.Script, AutoCl
   private final String ipAddress;
   private final String phoneNumber;
   private final Clock clock;
-  private final UnifyKeySender sender;
+  private final FakeHttpClient sender;
   private final UnifyLedPanel panel;
   private final RejectionLog rejected;
   private final List<FakeRequest> pushes = new ArrayList<>(); // guarded by lock
@@ -57,7 +57,7 @@ public final class UnifyPhoneScript implements ScriptedHttpServer.Script, AutoCl
       String ipAddress,
       String phoneNumber,
       Clock clock,
-      UnifyKeySender sender,
+      FakeHttpClient sender,
       boolean strict) {
     this.keys = Map.copyOf(keys);
     this.ipAddress = Objects.requireNonNull(ipAddress, "ipAddress");
@@ -129,7 +129,7 @@ public final class UnifyPhoneScript implements ScriptedHttpServer.Script, AutoCl
   private FakeLed fire(SendUrlKey key, boolean pushed, Map.Entry<String, String> context) {
     UnifyKeyRequest request = UnifyKeyRequest.of(key, context, ipAddress, phoneNumber);
     Instant sentAt = clock.instant();
-    UnifyKeySender.Answer answer = sender.send(request);
+    FakeHttpClient.Answer answer = sender.send(request);
     answer
         .status()
         .ifPresent(s -> panel.apply(key.symbolicName(), s, answer.contentType(), answer.text()));

@@ -4,6 +4,7 @@ import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.core.internal.DeadlineInterrupt;
 import dev.deskphone.core.internal.Deadlines;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,21 +16,22 @@ import java.util.OptionalInt;
 import java.util.concurrent.ScheduledFuture;
 
 /**
- * The fake Unify phone's HTTP client: sends its keys' requests on a JDK {@code HttpClient} of its
- * own, never the SDK's transport (the client under test): HTTP/1.1, no proxy, never following a
- * redirect, trusting https servers by the fake's {@link TlsPolicy}, each request once, within a
- * deadline that covers the body. The JDK client is made at the first request, since it starts a
- * selector thread at once; JDK 17 cannot stop that thread, which ends once the client is
- * unreachable (from JDK 21 on, {@link #close()} shuts the client down). Thread-safe.
+ * A fake phone's own HTTP client: the Unify fake's key requests and the snom fakes' action URLs. It
+ * sends on a JDK {@code HttpClient} of its own, never the SDK's transport (the client under test):
+ * HTTP/1.1, no proxy, never following a redirect, trusting https servers by the fake's {@link
+ * TlsPolicy}, each request once, within a deadline that covers the body. The JDK client is made at
+ * the first request, since it starts a selector thread at once; JDK 17 cannot stop that thread,
+ * which ends once the client is unreachable (from JDK 21 on, {@link #close()} shuts the client
+ * down). Thread-safe.
  */
-public final class UnifyKeySender implements AutoCloseable {
+public final class FakeHttpClient implements AutoCloseable {
   private final TlsPolicy trust;
   private final Duration timeout;
   private HttpClient client; // guarded by this
   private boolean closed; // guarded by this
 
   /** A sender trusting https servers by {@code trust}, giving each request {@code timeout}. */
-  public UnifyKeySender(TlsPolicy trust, Duration timeout) {
+  public FakeHttpClient(TlsPolicy trust, Duration timeout) {
     this.trust = Objects.requireNonNull(trust, "trust");
     this.timeout = Objects.requireNonNull(timeout, "timeout");
   }
@@ -58,6 +60,22 @@ public final class UnifyKeySender implements AutoCloseable {
     if (request.method().equals("POST")) {
       jdk.header("Content-Type", "application/x-www-form-urlencoded");
     }
+    return send(jdk);
+  }
+
+  /**
+   * Sends a {@code GET} to {@code uri} once (an action URL, as a snom phone sends it) and waits for
+   * its answer, at most the deadline. Never throws.
+   */
+  public Answer get(URI uri, String userAgent) {
+    return send(
+        HttpRequest.newBuilder(uri)
+            .timeout(timeout)
+            .header("User-Agent", userAgent)
+            .method("GET", new OneAttemptBody(new byte[0])));
+  }
+
+  private Answer send(HttpRequest.Builder jdk) {
     HttpClient c = client();
     if (c == null) {
       return Answer.none("not sent: the fake phone is closed");
