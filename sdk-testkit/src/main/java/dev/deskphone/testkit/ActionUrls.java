@@ -114,7 +114,11 @@ final class ActionUrls {
           return;
         }
       }
-      next.run();
+      try {
+        next.run();
+      } catch (RuntimeException e) {
+        // a bug in one event must not stop the phone's later ones; it shows as a missing event
+      }
     }
   }
 
@@ -129,25 +133,19 @@ final class ActionUrls {
       seq = ++sequence;
     }
     String expanded = expand(template.strip(), runtime, now, statics);
-    URI url;
-    try {
-      url = new URI(expanded);
-      if (url.getScheme() == null
-          || !Set.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))
-          || url.getHost() == null) {
-        throw new URISyntaxException(expanded, "not an http(s) URL with a host");
-      }
-    } catch (URISyntaxException e) {
+    URI url = usable(expanded);
+    if (url.getHost() == null
+        || !Set.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))) {
       record(
           new FiredEvent(
               seq,
               event,
-              URI.create("invalid:"),
+              url,
               Instant.now(),
               FiredEvent.Outcome.FAILED,
               OptionalInt.empty(),
               Optional.of(
-                  "setting " + event.setting() + " is not a usable URL: " + e.getReason())));
+                  "not sent: setting " + event.setting() + " is not an http(s) URL with a host")));
       return;
     }
     EventFaults.Plan plan = faults.next(event);
@@ -179,6 +177,16 @@ final class ActionUrls {
         get(seq, event, url);
       }
       case NORMAL -> get(seq, event, url);
+    }
+  }
+
+  /** The URL, or {@code about:invalid} if it is none. */
+  private static URI usable(String expanded) {
+    try {
+      URI url = new URI(expanded);
+      return url.getScheme() == null ? URI.create("about:invalid") : url;
+    } catch (URISyntaxException e) {
+      return URI.create("about:invalid");
     }
   }
 

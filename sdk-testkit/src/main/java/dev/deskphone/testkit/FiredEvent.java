@@ -14,7 +14,8 @@ import java.util.OptionalInt;
  * @param sequence 1-based, in the order the events happened on the phone (a delayed event keeps its
  *     number and is sent later)
  * @param event the event
- * @param url the URL, its {@code $variables} replaced as the phone replaced them
+ * @param url the URL, its {@code $variables} replaced as the phone replaced them ({@code
+ *     about:invalid} if that is no URL)
  * @param firedAt when it was sent (or dropped), on the system clock
  * @param outcome what came of it
  * @param status the answer's status, if one came
@@ -63,10 +64,12 @@ public record FiredEvent(
         + outcome
         + (status.isPresent() ? " " + status.getAsInt() : "")
         + " "
-        + url.getScheme()
-        + "://"
-        + url.getHost()
-        + (url.getPort() < 0 ? "" : ":" + url.getPort())
-        + Redaction.target(url);
+        + (url.getHost() == null
+            ? url.getScheme() + ":"
+            : url.getScheme()
+                + "://"
+                + url.getHost()
+                + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + Redaction.target(url));
   }
 }
