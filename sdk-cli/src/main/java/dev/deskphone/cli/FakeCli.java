@@ -23,7 +23,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "fake",
     description = "Run a fake phone on 127.0.0.1 that prints every request it gets.",
-    subcommands = {FakeCli.Snom.class, FakeCli.Unify.class})
+    subcommands = {FakeCli.Snom.class, FakeCli.Unify.class, FakeLabCli.class})
 final class FakeCli {
   private static final Duration POLL = Duration.ofMillis(200);
 

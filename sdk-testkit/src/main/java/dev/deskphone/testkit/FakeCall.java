@@ -41,7 +41,12 @@ public record FakeCall(
     /** Both sides talk. */
     CONNECTED,
     /** This phone put it on hold. */
-    ON_HOLD
+    ON_HOLD,
+    /**
+     * Over: hung up, rejected, missed or busy. Only in {@link FakeSnomPhone#endedCalls()}, never in
+     * {@link FakeSnomPhone#calls()}.
+     */
+    ENDED
   }
 
   /** Checks and copies. */

@@ -322,6 +322,14 @@ public final class FakeSnomPhone implements AutoCloseable {
   }
 
   /**
+   * Its calls that are over (state {@link FakeCall.State#ENDED}), in the order they ended, with the
+   * DTMF sent and received while they were up: a snapshot of the last 1,000.
+   */
+  public List<FakeCall> endedCalls() {
+    return line.endedCalls();
+  }
+
+  /**
    * Waits (real time, up to {@code timeout}, woken by each change, never sleeping) until it has a
    * call in {@code state}.
    *

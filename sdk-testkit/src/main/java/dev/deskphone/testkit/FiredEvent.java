@@ -70,6 +70,7 @@ public record FiredEvent(
                 + "://"
                 + url.getHost()
                 + (url.getPort() < 0 ? "" : ":" + url.getPort())
-                + Redaction.target(url));
+                + Redaction.target(url))
+        + failure.map(f -> " (" + f + ")").orElse("");
   }
 }

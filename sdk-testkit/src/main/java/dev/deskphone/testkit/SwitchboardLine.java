@@ -5,6 +5,7 @@ import dev.deskphone.testkit.FakeCall.Direction;
 import dev.deskphone.testkit.FakeCall.State;
 import dev.deskphone.testkit.internal.CallLine;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,11 +25,15 @@ final class SwitchboardLine implements CallLine {
   /** Calls a phone holds at once; one more gets busy. */
   static final int MAX_CALLS = 4;
 
+  /** Ended calls a phone remembers; older ones are forgotten. */
+  static final int ENDED_LIMIT = 1000;
+
   private final Switchboard board;
   private final String extension;
   private final String display;
   private final ActionUrls urls;
   private final List<Leg> legs = new ArrayList<>(); // guarded by board.lock
+  private final ArrayDeque<FakeCall> ended = new ArrayDeque<>(); // guarded by board.lock
   private final StringBuilder collected = new StringBuilder(); // guarded by board.lock
   private boolean dnd; // guarded by board.lock
   private boolean online = true; // guarded by board.lock
@@ -228,6 +233,16 @@ final class SwitchboardLine implements CallLine {
     }
   }
 
+  /** Its ended calls, oldest first (the last {@value #ENDED_LIMIT}). */
+  List<FakeCall> endedCalls() {
+    board.lock.lock();
+    try {
+      return List.copyOf(ended);
+    } finally {
+      board.lock.unlock();
+    }
+  }
+
   /** Its calls now; only under the lock, within {@link #await}. */
   List<FakeCall> callsLocked() {
     return legs.stream().map(Leg::snapshot).toList();
@@ -357,11 +372,9 @@ final class SwitchboardLine implements CallLine {
   private void endPeer(Leg leg) {
     Leg other = leg.peer;
     if (other != null && other.owner.legs.contains(other)) {
+      boolean missed = other.state == State.RINGING;
       other.owner.remove(other);
-      other.owner.fire(
-          other.state == State.RINGING ? SnomEventType.MISSED : SnomEventType.DISCONNECTED,
-          other,
-          "");
+      other.owner.fire(missed ? SnomEventType.MISSED : SnomEventType.DISCONNECTED, other, "");
     }
   }
 
@@ -384,7 +397,14 @@ final class SwitchboardLine implements CallLine {
   }
 
   private void remove(Leg leg) {
-    legs.remove(leg);
+    if (!legs.remove(leg)) {
+      return;
+    }
+    leg.state = State.ENDED;
+    if (ended.size() == ENDED_LIMIT) {
+      ended.removeFirst();
+    }
+    ended.add(leg.snapshot());
     if (leg.farEndAnswer != null) {
       leg.farEndAnswer.cancel(false);
     }

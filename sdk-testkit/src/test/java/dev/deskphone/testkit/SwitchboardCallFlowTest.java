@@ -60,7 +60,7 @@ class SwitchboardCallFlowTest {
       assertThat(aliceFake).within(Duration.ofSeconds(5)).hasNoCall();
       assertThat(tracker.awaitState(alice.id(), SnomCallState.IDLE, Duration.ofSeconds(5)))
           .isTrue();
-      assertThat(bobFake).firedEvent(SnomEventType.DISCONNECTED);
+      assertThat(bobFake).within(Duration.ofSeconds(5)).firedEvent(SnomEventType.DISCONNECTED);
     }
     // README:end
   }

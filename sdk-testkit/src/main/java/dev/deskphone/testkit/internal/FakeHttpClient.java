@@ -3,7 +3,13 @@ package dev.deskphone.testkit.internal;
 import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.core.internal.DeadlineInterrupt;
 import dev.deskphone.core.internal.Deadlines;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +20,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 
 /**
  * A fake phone's own HTTP client: the Unify fake's key requests and the snom fakes' action URLs. It
@@ -25,6 +36,11 @@ import java.util.concurrent.ScheduledFuture;
  * down). Thread-safe.
  */
 public final class FakeHttpClient implements AutoCloseable {
+  private static final int MAX_ANSWER = 64 * 1024;
+  private static final Pattern STATUS_LINE =
+      Pattern.compile("HTTP/1\\.[01] ([1-5][0-9][0-9])[ \\r]");
+  private static final Pattern CONTENT_TYPE = Pattern.compile("(?im)^content-type:([^\\r\\n]*)");
+
   private final TlsPolicy trust;
   private final Duration timeout;
   private HttpClient client; // guarded by this
@@ -64,15 +80,82 @@ public final class FakeHttpClient implements AutoCloseable {
   }
 
   /**
-   * Sends a {@code GET} to {@code uri} once (an action URL, as a snom phone sends it) and waits for
-   * its answer, at most the deadline. Never throws.
+   * Sends a {@code GET} to {@code uri} once, on a new connection closed after the answer, as a snom
+   * phone sends an action URL, and waits for the answer's status, at most the deadline in all.
+   * Written on a socket of its own rather than the JDK client, which keeps connections alive and
+   * tries a request again on one the server closed. Never throws.
    */
   public Answer get(URI uri, String userAgent) {
-    return send(
-        HttpRequest.newBuilder(uri)
-            .timeout(timeout)
-            .header("User-Agent", userAgent)
-            .method("GET", new OneAttemptBody(new byte[0])));
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    int port = uri.getPort() < 0 ? (https ? 443 : 80) : uri.getPort();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (Socket socket =
+        https ? trust.sslContext().getSocketFactory().createSocket() : new Socket()) {
+      socket.connect(new InetSocketAddress(uri.getHost(), port), millisLeft(deadline));
+      socket.setTcpNoDelay(true);
+      if (socket instanceof SSLSocket tls) {
+        SSLParameters parameters = tls.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        tls.setSSLParameters(parameters);
+        tls.setSoTimeout(millisLeft(deadline));
+        tls.startHandshake();
+      }
+      String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+      String head =
+          "GET "
+              + path
+              + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+              + " HTTP/1.1\r\nHost: "
+              + uri.getRawAuthority().substring(uri.getRawAuthority().lastIndexOf('@') + 1)
+              + "\r\nUser-Agent: "
+              + userAgent
+              + "\r\nConnection: close\r\n\r\n";
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      return readAnswer(socket, deadline);
+    } catch (SocketTimeoutException e) {
+      return Answer.none("no answer within " + timeout);
+    } catch (IOException | IllegalArgumentException e) {
+      return Answer.none("no answer: " + e);
+    }
+  }
+
+  /** The status line, headers and body (up to 64 KiB, read until the server closes). */
+  private static Answer readAnswer(Socket socket, long deadline) throws IOException {
+    InputStream in = socket.getInputStream();
+    ByteArrayOutputStream all = new ByteArrayOutputStream();
+    byte[] buffer = new byte[4096];
+    while (all.size() < MAX_ANSWER) {
+      socket.setSoTimeout(millisLeft(deadline));
+      int n = in.read(buffer);
+      if (n < 0) {
+        break;
+      }
+      all.write(buffer, 0, Math.min(n, MAX_ANSWER - all.size()));
+    }
+    String text = all.toString(StandardCharsets.ISO_8859_1);
+    Matcher status = STATUS_LINE.matcher(text);
+    if (!status.lookingAt()) {
+      return Answer.none("no answer: not an HTTP status line");
+    }
+    int bodyAt = text.indexOf("\r\n\r\n");
+    Matcher type = CONTENT_TYPE.matcher(bodyAt < 0 ? text : text.substring(0, bodyAt));
+    return new Answer(
+        OptionalInt.of(Integer.parseInt(status.group(1))),
+        type.find() ? Optional.of(type.group(1).strip()) : Optional.empty(),
+        bodyAt < 0
+            ? ""
+            : new String(
+                all.toByteArray(), bodyAt + 4, all.size() - bodyAt - 4, StandardCharsets.UTF_8));
+  }
+
+  private static int millisLeft(long deadline) throws SocketTimeoutException {
+    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+    if (left <= 0) {
+      throw new SocketTimeoutException("deadline passed");
+    }
+    return (int) Math.min(Integer.MAX_VALUE, left);
   }
 
   private Answer send(HttpRequest.Builder jdk) {
