@@ -18,6 +18,7 @@ import dev.deskphone.testkit.FakeSnomPhone;
 import dev.deskphone.testkit.FakeUnifyPhone;
 import dev.deskphone.testkit.MutableClock;
 import dev.deskphone.testkit.PressedKey;
+import dev.deskphone.testkit.Switchboard;
 import dev.deskphone.unify.SendUrlEndpoint;
 import dev.deskphone.unify.SendUrlKey;
 import dev.deskphone.unify.SendUrlReply;
@@ -72,15 +73,17 @@ final class Demo implements Callable<Integer> {
   }
 
   private void snom() throws IOException, InterruptedException {
-    try (FakeSnomPhone fake =
-        FakeSnomPhone.builder()
-            .model(SnomModel.SNOM_870)
-            .digestAuth(USER, PASSWORD)
-            .callList(CallList.MISSED, List.of("+4930111", "+4930222"))
-            .rebootDowntime(Duration.ofDays(1))
-            .https()
-            .lenient() // a demo shows, it does not fail
-            .start()) {
+    try (Switchboard board = Switchboard.create();
+        FakeSnomPhone fake =
+            FakeSnomPhone.builder()
+                .switchboard(board, "101")
+                .model(SnomModel.SNOM_870)
+                .digestAuth(USER, PASSWORD)
+                .callList(CallList.MISSED, List.of("+4930111", "+4930222"))
+                .rebootDowntime(Duration.ofDays(1))
+                .https()
+                .lenient() // a demo shows, it does not fail
+                .start()) {
       heading("snom 870 (fake) at " + fake.uri() + ", Digest login, self-signed certificate");
       say(
           "Trust exactly the phone's certificate by its SHA-256 fingerprint (no trust-all)",
@@ -160,7 +163,7 @@ final class Demo implements Callable<Integer> {
               + ", fkey_label0 = "
               + fake.setting("fkey_label0").orElse("?"));
 
-      DemoSnomEvents.run(steps, fake, phone);
+      DemoSnomEvents.run(steps, board, fake, phone);
     }
   }
 

@@ -8,43 +8,32 @@ import dev.deskphone.snom.SnomEventEndpoint;
 import dev.deskphone.snom.SnomEventType;
 import dev.deskphone.snom.SnomPhone;
 import dev.deskphone.testkit.FakeSnomPhone;
+import dev.deskphone.testkit.Switchboard;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The demo's snom events part: a {@link SnomEventEndpoint} and a {@link SnomCallTracker} on an
- * {@link EndpointServer}, the fake phone configured by {@link SnomPhone#configureEvents}, and its
- * stored URLs fired as the phone would fire them.
+ * {@link EndpointServer}, the fake phone configured by {@link SnomPhone#configureEvents}, and a
+ * call to it from a second fake on the same switchboard, which makes it fire its action URLs.
  */
 final class DemoSnomEvents {
-  /** What a phone fills in for its action URLs' variables during the demo's call. */
-  private static final Map<String, String> CALL =
-      Map.of(
-          "$phone_ip", "10.0.0.5",
-          "$mac", "000413A1B2C3",
-          "$call-id", "4f9a@10.0.0.5",
-          "$local", "101@pbx",
-          "$remote", "102@pbx",
-          "$display_remote", "Anna Müller",
-          "$nr_ongoing_calls", "1");
-
   private DemoSnomEvents() {}
 
-  /** Runs the steps on the demo's fake snom phone and its client. */
-  static void run(DemoSteps steps, FakeSnomPhone fake, SnomPhone phone)
+  /**
+   * Runs the steps on the demo's fake snom phone (extension 101 on {@code board}) and its client.
+   */
+  static void run(DemoSteps steps, Switchboard board, FakeSnomPhone fake, SnomPhone phone)
       throws IOException, InterruptedException {
     BlockingQueue<SnomEvent> received = new LinkedBlockingQueue<>();
     SnomCallTracker tracker = SnomCallTracker.builder().build();
@@ -63,29 +52,50 @@ final class DemoSnomEvents {
           "Point the phone's action URLs at the endpoint: each carries the phone's id and a"
               + " secret, never a password",
           "phone.configureEvents(events, server.uri(\"/snom/events\"), EnumSet.of(INCOMING,"
-              + " CONNECTED))");
+              + " CONNECTED, DISCONNECTED))");
       phone.configureEvents(
           events,
           server.uri("/snom/events"),
-          EnumSet.of(SnomEventType.INCOMING, SnomEventType.CONNECTED));
+          EnumSet.of(SnomEventType.INCOMING, SnomEventType.CONNECTED, SnomEventType.DISCONNECTED));
       steps.show(
           "action_incoming_url = "
               + fake.setting("action_incoming_url").orElse("?").replaceAll("sig=[^&]+", "sig=***"));
 
-      steps.say(
-          "A call comes in: the phone fires its incoming URL, $remote and the rest filled in",
-          "GET action_incoming_url with $remote=102@pbx, $display_remote=Anna Müller, ...");
-      fire(fake.setting("action_incoming_url").orElseThrow());
-      event(steps, received.poll(5, TimeUnit.SECONDS));
-      tracker.awaitState(phone.id(), SnomCallState.RINGING, Duration.ofSeconds(5));
-      steps.show("tracker.state(phone.id()) = " + tracker.state(phone.id()));
+      try (FakeSnomPhone anna =
+          FakeSnomPhone.builder()
+              .switchboard(board, "102")
+              .displayName("Anna Müller")
+              .lenient()
+              .start()) {
+        SnomPhone annasPhone = SnomPhone.builder().uri(anna.uri()).build();
+        steps.say(
+            "A call comes in: Anna (ext 102, a second fake on the same Switchboard) dials 101;"
+                + " the phone rings and fires its incoming URL, $remote and the rest filled in",
+            "annasPhone.dial(\"101\")");
+        annasPhone.dial("101");
+        event(steps, received.poll(5, TimeUnit.SECONDS));
+        tracker.awaitState(phone.id(), SnomCallState.RINGING, Duration.ofSeconds(5));
+        steps.show("tracker.state(phone.id()) = " + tracker.state(phone.id()));
 
-      steps.say(
-          "The call is answered: the phone fires its connected URL", "GET action_connected_url");
-      fire(fake.setting("action_connected_url").orElseThrow());
-      event(steps, received.poll(5, TimeUnit.SECONDS));
-      tracker.awaitState(phone.id(), SnomCallState.CONNECTED, Duration.ofSeconds(5));
-      steps.show("tracker.state(phone.id()) = " + tracker.state(phone.id()));
+        steps.say(
+            "Answer it on the phone: both sides connect, the phone fires its connected URL",
+            "phone.press(\"ENTER\")");
+        phone.press("ENTER");
+        event(steps, received.poll(5, TimeUnit.SECONDS));
+        tracker.awaitState(phone.id(), SnomCallState.CONNECTED, Duration.ofSeconds(5));
+        steps.show("tracker.state(phone.id()) = " + tracker.state(phone.id()));
+
+        steps.say(
+            "Anna hangs up: the phone fires its disconnected URL", "annasPhone.press(\"ONHOOK\")");
+        annasPhone.press("ONHOOK");
+        event(steps, received.poll(5, TimeUnit.SECONDS));
+        tracker.awaitState(phone.id(), SnomCallState.IDLE, Duration.ofSeconds(5));
+        steps.show(
+            "tracker.state(phone.id()) = "
+                + tracker.state(phone.id())
+                + "; fake.firedEvents(): "
+                + fake.firedEvents().stream().map(e -> e.event() + " " + e.outcome()).toList());
+      }
 
       steps.say(
           "Anyone else: a URL with a wrong secret is refused (403), logged, counted, never delivered",
@@ -100,15 +110,9 @@ final class DemoSnomEvents {
     }
   }
 
-  /** Fires an action URL as a ringing phone would: its variables replaced, a plain JDK client. */
+  /** Sends a forged action URL, its variables left as they are, with a plain JDK client. */
   private static int fire(String actionUrl) throws IOException, InterruptedException {
-    String url = actionUrl;
-    for (Map.Entry<String, String> v : CALL.entrySet()) {
-      url =
-          url.replace(
-              v.getKey(),
-              URLEncoder.encode(v.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
-    }
+    String url = actionUrl.replace("$", "%24");
     return HttpClient.newHttpClient()
         .send(
             HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
