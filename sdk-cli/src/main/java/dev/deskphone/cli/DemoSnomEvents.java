@@ -90,6 +90,7 @@ final class DemoSnomEvents {
         annasPhone.press("ONHOOK");
         event(steps, received.poll(5, TimeUnit.SECONDS));
         tracker.awaitState(phone.id(), SnomCallState.IDLE, Duration.ofSeconds(5));
+        fake.awaitFired(SnomEventType.DISCONNECTED, Duration.ofSeconds(5));
         steps.show(
             "tracker.state(phone.id()) = "
                 + tracker.state(phone.id())
