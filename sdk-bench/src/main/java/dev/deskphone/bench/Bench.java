@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * The benchmarks' one entry point: {@code java -jar sdk-bench/target/benchmarks.jar NAME [JMH
  * options]}, NAME one of {@code press auth fanout sendurl xml coldstart memory testkit events
- * tracker}, or {@code jmh ...} for JMH's own command line. Each prints its figures beside a
+ * tracker lab}, or {@code jmh ...} for JMH's own command line. Each prints its figures beside a
  * baseline measured in the same run, the ratio and the goal. Every server is started here on
  * 127.0.0.1; every loop is bounded.
  */
@@ -44,7 +44,7 @@ public final class Bench {
     if (args.length == 0) {
       System.out.println(
           "usage: java -jar benchmarks.jar"
-              + " press|auth|fanout|sendurl|xml|coldstart|memory|testkit|events|tracker"
+              + " press|auth|fanout|sendurl|xml|coldstart|memory|testkit|events|tracker|lab"
               + " [options]  (or: jmh [JMH options])");
       System.exit(2);
     }
@@ -63,6 +63,7 @@ public final class Bench {
       case "testkit" -> TestkitHarness.run(rest);
       case "events" -> EventsHarness.run(rest);
       case "tracker" -> TrackerHarness.run(rest);
+      case "lab" -> LabHarness.run(rest);
       case "jmh" -> org.openjdk.jmh.Main.main(rest);
       default -> {
         System.out.println("unknown benchmark " + args[0]);
