@@ -2,7 +2,6 @@ package dev.deskphone.testkit;
 
 import dev.deskphone.core.TlsPolicy;
 import dev.deskphone.testkit.internal.FakeHttpClient;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -264,13 +263,5 @@ public final class Switchboard implements AutoCloseable {
         return t;
       };
     }
-  }
-
-  static Duration positive(Duration d, String what) {
-    Objects.requireNonNull(d, what);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(what + " must be positive, was " + d);
-    }
-    return d;
   }
 }

@@ -201,7 +201,7 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
   public FakeSnomPhoneAssert hasCall(FakeCall.State state) {
     Objects.requireNonNull(state, "state");
     isNotNull();
-    if (waited(() -> actual.awaitCall(state, waitOrNow()).isPresent())) {
+    if (waited(() -> actual.awaitCall(state, wait).isPresent())) {
       return this;
     }
     fail("to have a call " + state + waiting(), "its calls are " + calls());
@@ -211,7 +211,7 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
   /** It has no call: idle. */
   public FakeSnomPhoneAssert hasNoCall() {
     isNotNull();
-    if (!waited(() -> actual.awaitNoCall(waitOrNow()))) {
+    if (!waited(() -> actual.awaitNoCall(wait))) {
       fail("to have no call" + waiting(), "its calls are " + calls());
     }
     return this;
@@ -221,7 +221,7 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
   public FakeSnomPhoneAssert firedEvent(SnomEventType event) {
     Objects.requireNonNull(event, "event");
     isNotNull();
-    if (!waited(() -> actual.awaitFired(event, waitOrNow()).isPresent())) {
+    if (!waited(() -> actual.awaitFired(event, wait).isPresent())) {
       fail("to have fired " + event + waiting(), "it fired " + fired());
     }
     return this;
@@ -254,10 +254,6 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while waiting on " + actual, e);
     }
-  }
-
-  private Duration waitOrNow() {
-    return wait;
   }
 
   private String waiting() {
