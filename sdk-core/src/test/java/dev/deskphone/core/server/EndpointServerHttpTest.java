@@ -529,8 +529,14 @@ class EndpointServerHttpTest {
     RawHttp second = connect(server);
     assertThat(answers(first, get("First"))).isTrue();
     assertThat(answers(second, get("Second"))).isTrue();
-    RawHttp third = connect(server);
-    assertThat(answers(third, get("Third"))).isTrue();
+    // The client reads an answer a moment before the server's thread marks its connection idle
+    // again; a connection arriving in that moment finds none idle and is closed unanswered,
+    // evicting nothing. So a new one tries again until one of the two was idle.
+    boolean thirdAnswered = false;
+    for (int attempt = 0; attempt < 100 && !thirdAnswered; attempt++) {
+      thirdAnswered = answers(connect(server), get("Third"));
+    }
+    assertThat(thirdAnswered).isTrue();
     // One of the two idle ones made room; the other is still served.
     boolean firstAnswers = answers(first, get("First"));
     boolean secondAnswers = answers(second, get("Second"));
