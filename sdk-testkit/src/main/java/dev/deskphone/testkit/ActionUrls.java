@@ -136,30 +136,18 @@ final class ActionUrls {
     URI url = usable(expanded);
     if (url.getHost() == null
         || !Set.of("http", "https").contains(url.getScheme().toLowerCase(Locale.ROOT))) {
-      record(
-          new FiredEvent(
-              seq,
-              event,
-              url,
-              Instant.now(),
-              FiredEvent.Outcome.FAILED,
-              OptionalInt.empty(),
-              Optional.of(
-                  "not sent: setting " + event.setting() + " is not an http(s) URL with a host")));
+      unsent(
+          seq,
+          event,
+          url,
+          FiredEvent.Outcome.FAILED,
+          Optional.of(
+              "not sent: setting " + event.setting() + " is not an http(s) URL with a host"));
       return;
     }
     EventFaults.Plan plan = faults.next(event);
     switch (plan.kind()) {
-      case DROP ->
-          record(
-              new FiredEvent(
-                  seq,
-                  event,
-                  url,
-                  Instant.now(),
-                  FiredEvent.Outcome.DROPPED,
-                  OptionalInt.empty(),
-                  Optional.empty()));
+      case DROP -> unsent(seq, event, url, FiredEvent.Outcome.DROPPED, Optional.empty());
       case DELAY -> {
         try {
           shared
@@ -178,6 +166,11 @@ final class ActionUrls {
       }
       case NORMAL -> get(seq, event, url);
     }
+  }
+
+  private void unsent(
+      long seq, SnomEventType event, URI url, FiredEvent.Outcome outcome, Optional<String> why) {
+    record(new FiredEvent(seq, event, url, Instant.now(), outcome, OptionalInt.empty(), why));
   }
 
   /** The URL, or {@code about:invalid} if it is none. */
