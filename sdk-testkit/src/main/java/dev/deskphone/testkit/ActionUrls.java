@@ -65,6 +65,7 @@ final class ActionUrls {
   private final Supplier<Map<String, String>> settings;
   private final Map<String, String> statics;
   private final String userAgent;
+  private final java.util.function.BiConsumer<URI, String> answers;
   private final EventFaults faults = new EventFaults();
   private final Queue<Runnable> queue = new ArrayDeque<>(); // guarded by this
   private boolean running; // guarded by this
@@ -74,17 +75,20 @@ final class ActionUrls {
 
   /**
    * A phone's action URLs: its settings now (read when an event is sent), its static variables
-   * ({@code mac}), the user agent it sends.
+   * ({@code mac}), the user agent it sends, and where a {@code 200} answer's body goes (the
+   * minibrowser, which shows it if it is a document).
    */
   ActionUrls(
       Switchboard.Shared shared,
       Supplier<Map<String, String>> settings,
       Map<String, String> statics,
-      String userAgent) {
+      String userAgent,
+      java.util.function.BiConsumer<URI, String> answers) {
     this.shared = shared;
     this.settings = settings;
     this.statics = Map.copyOf(statics);
     this.userAgent = userAgent;
+    this.answers = answers;
   }
 
   EventFaults faults() {
@@ -185,6 +189,9 @@ final class ActionUrls {
 
   private void get(long seq, SnomEventType event, URI url) {
     FakeHttpClient.Answer a = shared.client().get(url, userAgent);
+    if (a.status().isPresent() && a.status().getAsInt() == 200) {
+      answers.accept(url, a.text());
+    }
     record(
         new FiredEvent(
             seq,

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A snom desk phone's web server on 127.0.0.1, for tests: a real HTTP (or HTTPS) server on an
@@ -54,6 +55,7 @@ public final class FakeSnomPhone implements AutoCloseable {
   private final boolean ownBoard;
   private final SwitchboardLine line;
   private final String mac;
+  private final Minibrowser browser;
 
   private FakeSnomPhone(Builder b) throws IOException {
     this.model = b.model;
@@ -67,6 +69,25 @@ public final class FakeSnomPhone implements AutoCloseable {
     String extension = ownBoard ? "101" : b.extension;
     this.mac = String.format("000413%06X", new SecureRandom().nextInt(1 << 24));
     String display = b.displayName == null ? extension : b.displayName;
+    String userAgent =
+        "Mozilla/4.0 (compatible; "
+            + (model == null ? "snom" : model.displayName().replace(" ", ""))
+            + "-SIP deskphone-fake)";
+    this.browser =
+        new Minibrowser(
+            board.shared(),
+            new Minibrowser.Phone() {
+              @Override
+              public boolean dial(String number) {
+                return script.dialFromScreen(number);
+              }
+
+              @Override
+              public boolean press(String key) {
+                return script.pressFromScreen(key);
+              }
+            },
+            userAgent);
     ActionUrls urls =
         new ActionUrls(
             board.shared(),
@@ -76,10 +97,11 @@ public final class FakeSnomPhone implements AutoCloseable {
                 "user_name1", extension,
                 "user_realname1", display,
                 "user_host1", "127.0.0.1"),
-            "Mozilla/4.0 (compatible; "
-                + (model == null ? "snom" : model.displayName().replace(" ", ""))
-                + "-SIP deskphone-fake)");
+            userAgent,
+            browser::answered);
     this.line = new SwitchboardLine(board, extension, display, urls);
+    line.closeScreen(browser::exit);
+    script.screen(browser);
     board.join(line);
     script.line(line);
     this.certificate = b.https ? RunCertificate.create("fake " + profile.name()) : null;
@@ -402,6 +424,75 @@ public final class FakeSnomPhone implements AutoCloseable {
       throw new IllegalArgumentException("count must be positive, was " + count);
     }
     return line.urls().await(event, count, timeout);
+  }
+
+  /**
+   * What its minibrowser shows now: the last document it fetched and could read (pushed with {@code
+   * minibrowser.htm?url=...}, an action URL's answer, a menu item selected, an input typed, a
+   * {@code fetch}); empty when it shows none (never any, or closed by {@code snom://mb_exit} or
+   * {@code CANCEL}). Fetching is asynchronous, as on a phone: see {@link #awaitScreen}.
+   */
+  public Optional<FakeScreen> screen() {
+    return browser.screen();
+  }
+
+  /**
+   * Waits (real time, up to {@code timeout}, woken by each change, never sleeping) until its
+   * minibrowser shows a document that {@code condition} accepts.
+   *
+   * @return the screen, or empty if none matched in time
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public Optional<FakeScreen> awaitScreen(Predicate<FakeScreen> condition, Duration timeout)
+      throws InterruptedException {
+    Objects.requireNonNull(condition, "condition");
+    return browser.awaitShown(condition, Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  /**
+   * Waits (real time, up to {@code timeout}, never sleeping) until its minibrowser shows nothing
+   * (closed by {@code snom://mb_exit}, {@code CANCEL}, or never opened).
+   *
+   * @return whether it shows nothing
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitNoScreen(Duration timeout) throws InterruptedException {
+    return browser.awaitNothing(Objects.requireNonNull(timeout, "timeout"));
+  }
+
+  /** Its function-key LEDs that minibrowser documents set, by number. */
+  public Map<Integer, FakeSnomLed> leds() {
+    return browser.leds();
+  }
+
+  /**
+   * Selects item {@code index} (0-based) of the menu or directory shown, as a user does with the
+   * keys: a menu item's URL is fetched (or its fragment run), a directory entry's number dialed.
+   * Asynchronous, as on a phone.
+   *
+   * @throws IllegalStateException if no menu or directory is shown
+   * @throws IllegalArgumentException if it has no such item, naming the items
+   */
+  public void select(int index) {
+    browser.select(index);
+  }
+
+  /**
+   * Types {@code value} into the input shown and confirms it: its URL, the input token replaced by
+   * the value percent-encoded, is fetched. Asynchronous, as on a phone.
+   *
+   * @throws IllegalStateException if no input is shown
+   */
+  public void type(String value) {
+    browser.type(Objects.requireNonNull(value, "value"));
+  }
+
+  /**
+   * Why documents or fragments were not shown or run (not fetched, not 200, not readable, unknown
+   * fragment), oldest first: the last 100.
+   */
+  public List<String> screenFailures() {
+    return browser.failures();
   }
 
   /** Its action-URL faults: drop, delay or duplicate the next occurrence of an event. */

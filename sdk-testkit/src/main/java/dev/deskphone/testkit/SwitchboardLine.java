@@ -37,6 +37,7 @@ final class SwitchboardLine implements CallLine {
   private final StringBuilder collected = new StringBuilder(); // guarded by board.lock
   private boolean dnd; // guarded by board.lock
   private boolean online = true; // guarded by board.lock
+  private volatile Runnable closeScreen = () -> {};
 
   /** One side of a call. */
   private static final class Leg {
@@ -78,6 +79,11 @@ final class SwitchboardLine implements CallLine {
     this.urls = urls;
   }
 
+  /** What CANCEL does to the minibrowser: closes what it shows. */
+  void closeScreen(Runnable close) {
+    this.closeScreen = close;
+  }
+
   String extension() {
     return extension;
   }
@@ -109,6 +115,7 @@ final class SwitchboardLine implements CallLine {
               find(State.CONNECTED, State.DIALING).ifPresent(this::hangUp);
             }
             case "CANCEL", "DISCONNECT" -> {
+              closeScreen.run();
               collected.setLength(0);
               Optional<Leg> ringing = find(State.RINGING);
               if (ringing.isPresent()) {

@@ -39,6 +39,10 @@ public final class FakeHttpClient implements AutoCloseable {
   private static final int MAX_ANSWER = 64 * 1024;
   private static final Pattern STATUS_LINE =
       Pattern.compile("HTTP/1\\.[01] ([1-5][0-9][0-9])[ \\r]");
+  private static final Pattern CONTENT_LENGTH =
+      Pattern.compile("(?im)^content-length:[ \\t]*([0-9]{1,9})[ \\t]*\\r?$");
+  private static final Pattern CHUNKED =
+      Pattern.compile("(?im)^transfer-encoding:[^\\r\\n]*chunked");
   private static final Pattern CONTENT_TYPE = Pattern.compile("(?im)^content-type:([^\\r\\n]*)");
 
   private final TlsPolicy trust;
@@ -121,33 +125,114 @@ public final class FakeHttpClient implements AutoCloseable {
     }
   }
 
-  /** The status line, headers and body (up to 64 KiB, read until the server closes). */
+  /**
+   * The status line, headers and body (up to 64 KiB): the body as long as {@code Content-Length}
+   * says, or until the last chunk, or until the server closes the connection.
+   */
   private static Answer readAnswer(Socket socket, long deadline) throws IOException {
     InputStream in = socket.getInputStream();
     ByteArrayOutputStream all = new ByteArrayOutputStream();
     byte[] buffer = new byte[4096];
-    while (all.size() < MAX_ANSWER) {
+    String head = null;
+    byte[] body = null;
+    while (body == null && all.size() < MAX_ANSWER) {
       socket.setSoTimeout(millisLeft(deadline));
       int n = in.read(buffer);
       if (n < 0) {
         break;
       }
       all.write(buffer, 0, Math.min(n, MAX_ANSWER - all.size()));
+      byte[] bytes = all.toByteArray();
+      if (head == null) {
+        int end = all.toString(StandardCharsets.ISO_8859_1).indexOf("\r\n\r\n");
+        head = end < 0 ? null : new String(bytes, 0, end + 2, StandardCharsets.ISO_8859_1);
+      }
+      if (head != null) {
+        body = completeBody(head, bytes, head.length() + 2);
+      }
     }
-    String text = all.toString(StandardCharsets.ISO_8859_1);
-    Matcher status = STATUS_LINE.matcher(text);
+    if (head == null) {
+      head = all.toString(StandardCharsets.ISO_8859_1);
+    }
+    Matcher status = STATUS_LINE.matcher(head);
     if (!status.lookingAt()) {
       return Answer.none("no answer: not an HTTP status line");
     }
-    int bodyAt = text.indexOf("\r\n\r\n");
-    Matcher type = CONTENT_TYPE.matcher(bodyAt < 0 ? text : text.substring(0, bodyAt));
+    if (body == null) { // closed, or too long: what came
+      byte[] bytes = all.toByteArray();
+      int at = Math.min(bytes.length, head.length() + 2);
+      body = java.util.Arrays.copyOfRange(bytes, at, bytes.length);
+      if (CHUNKED.matcher(head).find()) {
+        body = dechunk(body, 0);
+        body = body == null ? new byte[0] : body;
+      }
+    }
+    Matcher type = CONTENT_TYPE.matcher(head);
     return new Answer(
         OptionalInt.of(Integer.parseInt(status.group(1))),
         type.find() ? Optional.of(type.group(1).strip()) : Optional.empty(),
-        bodyAt < 0
-            ? ""
-            : new String(
-                all.toByteArray(), bodyAt + 4, all.size() - bodyAt - 4, StandardCharsets.UTF_8));
+        new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** The whole body if {@code bytes} from {@code at} hold it by the head's framing, else null. */
+  private static byte[] completeBody(String head, byte[] bytes, int at) {
+    Matcher length = CONTENT_LENGTH.matcher(head);
+    if (length.find()) {
+      long need = Long.parseLong(length.group(1));
+      return bytes.length - at >= need
+          ? java.util.Arrays.copyOfRange(bytes, at, (int) (at + need))
+          : null;
+    }
+    if (CHUNKED.matcher(head).find()) {
+      return dechunk(bytes, at);
+    }
+    Matcher status = STATUS_LINE.matcher(head);
+    boolean bodiless =
+        status.lookingAt()
+            && (status.group(1).startsWith("1")
+                || status.group(1).equals("204")
+                || status.group(1).equals("304"));
+    return bodiless ? new byte[0] : null; // else the body ends when the server closes
+  }
+
+  /** The chunked body from {@code at} decoded, or null while its last chunk has not come. */
+  private static byte[] dechunk(byte[] bytes, int at) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int i = at;
+    while (true) {
+      int lineEnd = indexOfCrLf(bytes, i);
+      if (lineEnd < 0) {
+        return null;
+      }
+      String sizeLine = new String(bytes, i, lineEnd - i, StandardCharsets.ISO_8859_1);
+      int semicolon = sizeLine.indexOf(';');
+      int size;
+      try {
+        size =
+            Integer.parseInt(
+                (semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).strip(), 16);
+      } catch (NumberFormatException e) {
+        return out.toByteArray(); // not chunked after all: what decoded so far
+      }
+      i = lineEnd + 2;
+      if (size == 0) {
+        return out.toByteArray(); // trailers, if any, are not read
+      }
+      if (size < 0 || bytes.length - i < size + 2) {
+        return null;
+      }
+      out.write(bytes, i, size);
+      i += size + 2;
+    }
+  }
+
+  private static int indexOfCrLf(byte[] bytes, int from) {
+    for (int i = from; i + 1 < bytes.length; i++) {
+      if (bytes[i] == '\r' && bytes[i + 1] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private static int millisLeft(long deadline) throws SocketTimeoutException {

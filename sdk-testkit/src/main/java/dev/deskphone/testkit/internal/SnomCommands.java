@@ -33,7 +33,9 @@ public final class SnomCommands {
     /** Answer, then go offline for a reboot. */
     REBOOT,
     /** Answer, then go offline for a factory reset. */
-    RESET
+    RESET,
+    /** Answer, then fetch and show the {@code url} parameter in the minibrowser. */
+    SHOW
   }
 
   private SnomCommands() {}
@@ -56,6 +58,7 @@ public final class SnomCommands {
           SettingsWrite.isAsked(query) ? settings(query, state, model) : firmware(query, state);
       case "/settings.htm" ->
           query.parameters().isEmpty() ? Outcome.PAGE : settings(query, state, model);
+      case "/minibrowser.htm" -> minibrowser(query);
       default -> throw new Unintelligible(404, "no page " + rawPath);
     };
   }
@@ -103,6 +106,11 @@ public final class SnomCommands {
       default -> throw Unintelligible.ignored("unknown command '" + p.name() + "'");
     }
     return Outcome.PAGE;
+  }
+
+  /** Whether {@code number} is one the phone dials. */
+  static boolean isNumber(String number) {
+    return NUMBER.matcher(number).matches();
   }
 
   private static Dialed dial(FormQuery q) throws Unintelligible {
@@ -161,6 +169,25 @@ public final class SnomCommands {
     }
     state.writeSettings(SettingsWrite.parse(q));
     return Outcome.PAGE;
+  }
+
+  private static Outcome minibrowser(FormQuery q) throws Unintelligible {
+    if (!q.names().equals(List.of("url"))) {
+      throw Unintelligible.ignored("not url=URL but " + q.names());
+    }
+    String url = q.get("url").orElseThrow().value();
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      boolean web = (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+      if (!web && !scheme.equals("snom") && !scheme.equals("phone")) {
+        throw Unintelligible.ignored(
+            "minibrowser URL '" + url + "' is not an http(s) URL or a snom:// fragment");
+      }
+    } catch (URISyntaxException e) {
+      throw Unintelligible.ignored("minibrowser URL '" + url + "' is not a URL");
+    }
+    return Outcome.SHOW;
   }
 
   private static Outcome firmware(FormQuery q, PhoneState state) throws Unintelligible {

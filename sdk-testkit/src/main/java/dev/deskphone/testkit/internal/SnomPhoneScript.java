@@ -45,6 +45,7 @@ public final class SnomPhoneScript implements ScriptedHttpServer.Script {
   private volatile boolean redirectDials;
   private volatile boolean remoteControl = true;
   private volatile Predicate<FakeRequest> expireNoncesBefore = r -> false;
+  private volatile ScreenSide screen = ScreenSide.NONE;
 
   /** A phone of {@code model} behind {@code gate}, rebooting for {@code rebootDowntime}. */
   public SnomPhoneScript(
@@ -137,6 +138,9 @@ public final class SnomPhoneScript implements ScriptedHttpServer.Script {
             return SnomPages.redirect(model.name(), "/index.htm");
           }
           break;
+        case SHOW:
+          screen.open(query.get("url").orElseThrow().value());
+          break;
         case REBOOT:
         case RESET:
           state.goOffline(outcome == SnomCommands.Outcome.RESET);
@@ -206,6 +210,46 @@ public final class SnomPhoneScript implements ScriptedHttpServer.Script {
   public List<String> dtmf() {
     synchronized (lock) {
       return state.dtmf();
+    }
+  }
+
+  /** Connects {@code minibrowser.htm} to the phone's screen. */
+  public void screen(ScreenSide screen) {
+    this.screen = screen;
+  }
+
+  /**
+   * Dials {@code number} as {@code command.htm?number=} would (a fragment's {@code numberdial}, a
+   * directory entry selected).
+   *
+   * @return false if it is not a number the phone dials, or the phone is offline
+   */
+  public boolean dialFromScreen(String number) {
+    synchronized (lock) {
+      if (!state.online() || !SnomCommands.isNumber(number)) {
+        return false;
+      }
+      state.dial(Dialed.of(number));
+      return true;
+    }
+  }
+
+  /**
+   * Presses {@code key} as {@code command.htm?key=} would (a fragment's {@code key}).
+   *
+   * @return false if it is not a key of the phone's model, or the phone is offline
+   */
+  public boolean pressFromScreen(String key) {
+    synchronized (lock) {
+      if (!state.online()) {
+        return false;
+      }
+      try {
+        state.press(KeySequence.parse(key, model));
+        return true;
+      } catch (Unintelligible e) {
+        return false;
+      }
     }
   }
 
