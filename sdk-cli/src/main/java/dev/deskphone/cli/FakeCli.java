@@ -122,9 +122,13 @@ final class FakeCli {
 
     private void print(Terminal t, FakeSnomPhone phone) {
       int rejectedSeen = 0;
+      ScreenLines screen = new ScreenLines();
       try {
         while (t.stop().getCount() > 0) {
           Optional<FakeRequest> r = phone.takeRequest(POLL);
+          if (screen.print(phone, line -> t.out().println(line))) {
+            t.out().flush();
+          }
           if (r.isEmpty()) {
             continue;
           }

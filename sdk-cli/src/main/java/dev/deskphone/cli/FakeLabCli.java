@@ -204,6 +204,7 @@ final class FakeLabCli implements Callable<Integer> {
     int fired;
     Map<String, FakeCall> calls = Map.of();
     final Set<String> ended = new HashSet<>();
+    final ScreenLines screen = new ScreenLines();
   }
 
   private static void print(Terminal t, FakeLab lab) {
@@ -298,6 +299,7 @@ final class FakeLabCli implements Callable<Integer> {
       any = true;
     }
     seen.fired = fired.size();
+    any |= seen.screen.print(p, line -> t.out().println(ext + "  " + line));
     return any;
   }
 }

@@ -3,10 +3,17 @@ package dev.deskphone.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.deskphone.core.PhoneHeaders;
 import dev.deskphone.core.TlsPolicy;
+import dev.deskphone.core.server.EndpointResponse;
+import dev.deskphone.core.server.EndpointServer;
 import dev.deskphone.snom.SnomPhone;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,6 +158,43 @@ class FakeLabCommandTest {
     } finally {
       lab.stop();
       assertThat(lab.await().exit).isZero();
+    }
+  }
+
+  @Test
+  void printsWhatEachScreenShowsAndItsLeds() throws Exception {
+    byte[] menu =
+        ("<SnomIPPhoneMenu><Title>Main</Title>"
+                + "<MenuItem><Name>Phonebook</Name><URL>/dir</URL></MenuItem>"
+                + "<MenuItem><Name>Door</Name><URL>snom://mb_exit#numberdial=555</URL></MenuItem>"
+                + "<LED number=\"2\" color=\"red\">blinkfast</LED></SnomIPPhoneMenu>")
+            .getBytes(StandardCharsets.UTF_8);
+    try (EndpointServer docs =
+        EndpointServer.builder()
+            .bind(new java.net.InetSocketAddress("127.0.0.1", 0))
+            .endpoint("/menu", r -> EndpointResponse.of(200, PhoneHeaders.empty(), menu))
+            .start()) {
+      CliRun.Running lab = CliRun.start(Map.of(), "fake", "lab", "--snom", "1");
+      try {
+        lab.awaitOutput("(switchboard: )", WAIT);
+        String phone = phones(lab.out()).get(0)[2];
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            phone
+                                + "minibrowser.htm?url="
+                                + URLEncoder.encode(
+                                    docs.uri("/menu").toString(), StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.discarding());
+
+        lab.awaitOutput("(101  screen: MENU \"Main\": 0\\. Phonebook 1\\. Door  from \\S+)", WAIT);
+        lab.awaitOutput("(101  LED 2: blinkfast red)", WAIT);
+      } finally {
+        lab.stop();
+        assertThat(lab.await().exit).isZero();
+      }
     }
   }
 
