@@ -9,9 +9,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -115,6 +119,9 @@ final class Exchange {
 
   private HttpResponse.BodySubscriber<byte[]> bodySubscriber(HttpResponse.ResponseInfo info) {
     status = info.statusCode();
+    if (request.headersOnly()) {
+      return new HeadOnly();
+    }
     long announced = info.headers().firstValueAsLong("Content-Length").orElse(-1L);
     if (announced >= 0 && announced <= maxResponseBytes) {
       // The client reads no more than the announced length. Its own subscriber gets the body on
@@ -123,6 +130,40 @@ final class Exchange {
       return HttpResponse.BodySubscribers.ofByteArray();
     }
     return new CappedBodySubscriber(maxResponseBytes, announced);
+  }
+
+  /**
+   * Takes no body: cancels at once, which makes the JDK client close the connection rather than
+   * read on, and completes with an empty body.
+   */
+  private static final class HeadOnly implements HttpResponse.BodySubscriber<byte[]> {
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      subscription.cancel();
+      body.complete(new byte[0]);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> item) {
+      // cancelled: nothing more is read
+    }
+
+    @Override
+    public void onError(Throwable throwable) {
+      body.complete(new byte[0]); // the head was all that was wanted
+    }
+
+    @Override
+    public void onComplete() {
+      body.complete(new byte[0]);
+    }
   }
 
   /** The deadline passed: a timeout if the request may have gone out, else never sent. */

@@ -27,6 +27,7 @@ public final class PhoneRequest {
   private final Duration timeout;
   private final TlsPolicy tls;
   private final String operation;
+  private final boolean headersOnly;
 
   private PhoneRequest(Builder b) {
     this.method = b.method;
@@ -36,6 +37,7 @@ public final class PhoneRequest {
     this.timeout = b.timeout;
     this.tls = b.tls;
     this.operation = b.operation != null ? b.operation : method + " " + pathOf(uri);
+    this.headersOnly = b.headersOnly;
     headers
         .ownedHeader()
         .ifPresent(
@@ -116,6 +118,14 @@ public final class PhoneRequest {
     return operation;
   }
 
+  /**
+   * Whether the caller needs only the answer's status and headers: the transport may stop at the
+   * head and close the connection instead of reading the body (see {@link Builder#headersOnly()}).
+   */
+  public boolean headersOnly() {
+    return headersOnly;
+  }
+
   /** A builder holding this request's parts. */
   public Builder toBuilder() {
     Builder b = new Builder(method, uri);
@@ -124,6 +134,7 @@ public final class PhoneRequest {
     b.timeout = timeout;
     b.tls = tls;
     b.operation = operation;
+    b.headersOnly = headersOnly;
     return b;
   }
 
@@ -147,6 +158,7 @@ public final class PhoneRequest {
     private Duration timeout;
     private TlsPolicy tls = TlsPolicy.system();
     private String operation;
+    private boolean headersOnly;
 
     private Builder(String method, URI uri) {
       Objects.requireNonNull(method, "method");
@@ -215,6 +227,17 @@ public final class PhoneRequest {
       return this;
     }
 
+    /**
+     * Only the answer's status and headers are needed: the transport may close the connection at
+     * the end of the head instead of reading the body, and the response then has an empty body. For
+     * phones that answer without a length on a kept-alive connection and hold it open (the snom
+     * minibrowser push), where reading the body would last until the phone closes the connection.
+     */
+    public Builder headersOnly() {
+      this.headersOnly = true;
+      return this;
+    }
+
     /** The request. */
     public PhoneRequest build() {
       return new PhoneRequest(this);
@@ -230,11 +253,13 @@ public final class PhoneRequest {
         && Arrays.equals(body, r.body)
         && Objects.equals(timeout, r.timeout)
         && tls.equals(r.tls)
-        && operation.equals(r.operation);
+        && operation.equals(r.operation)
+        && headersOnly == r.headersOnly;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(method, uri, headers, Arrays.hashCode(body), timeout, tls, operation);
+    return Objects.hash(
+        method, uri, headers, Arrays.hashCode(body), timeout, tls, operation, headersOnly);
   }
 }

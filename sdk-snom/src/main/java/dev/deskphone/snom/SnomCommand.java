@@ -48,6 +48,7 @@ public final class SnomCommand {
   private final List<SnomKey> keys;
   private final List<TouchCommand> touches;
   private final boolean lineInfoLayerFix;
+  private final boolean headersOnly;
 
   private SnomCommand(
       String operation,
@@ -56,12 +57,24 @@ public final class SnomCommand {
       List<SnomKey> keys,
       List<TouchCommand> touches,
       boolean lineInfoLayerFix) {
+    this(operation, path, query, keys, touches, lineInfoLayerFix, false);
+  }
+
+  private SnomCommand(
+      String operation,
+      String path,
+      String query,
+      List<SnomKey> keys,
+      List<TouchCommand> touches,
+      boolean lineInfoLayerFix,
+      boolean headersOnly) {
     this.operation = operation;
     this.path = path;
     this.query = query;
     this.keys = keys;
     this.touches = touches;
     this.lineInfoLayerFix = lineInfoLayerFix;
+    this.headersOnly = headersOnly;
   }
 
   private static SnomCommand simple(String operation, String path, String query) {
@@ -288,6 +301,37 @@ public final class SnomCommand {
         "snom upgrade firmware",
         "/dummy.htm",
         "swload=load&firmware=" + PercentEncoding.encode(text, ":/"));
+  }
+
+  /**
+   * Shows a minibrowser document on the phone's screen now: {@code /minibrowser.htm?url=<document,
+   * percent-encoded>}; the phone then fetches the document itself, so it must reach {@code
+   * document}. The phone's answer is taken at its head: a snom phone is reported to answer this
+   * request slowly (about 8 s) to a client that keeps the connection alive (symcon/Snom), as when
+   * it answers without a length and holds the connection open; the SDK does not read on, and the
+   * connection is closed (unverified beyond that report).
+   *
+   * @param document an absolute {@code http} or {@code https} URL with a host, no user-info and no
+   *     fragment, of up to {@value #MAX_URI_LENGTH} characters
+   * @throws IllegalArgumentException for any other URL
+   */
+  public static SnomCommand show(URI document) {
+    String text = httpUrl("document", document);
+    return new SnomCommand(
+        "snom show document",
+        "/minibrowser.htm",
+        "url=" + PercentEncoding.encode(text),
+        List.of(),
+        List.of(),
+        false,
+        true);
+  }
+
+  /**
+   * Whether only the answer's status and headers are read (see {@link #show(URI)}); package use.
+   */
+  boolean headersOnly() {
+    return headersOnly;
   }
 
   /**

@@ -206,7 +206,18 @@ public final class SnomPhone {
     if (timeout != null) {
       request.timeout(timeout);
     }
+    if (command.headersOnly()) {
+      request.headersOnly();
+    }
     return request.build();
+  }
+
+  /**
+   * Shows the minibrowser document at {@code document} on the phone's screen now; the phone fetches
+   * it. See {@link SnomCommand#show(URI)}.
+   */
+  public void show(URI document) {
+    send(SnomCommand.show(document));
   }
 
   /** Presses keys in one request; see {@link SnomCommand#press(KeyEvent...)}. */

@@ -273,6 +273,17 @@ public final class FakeSnomPhone implements AutoCloseable {
   }
 
   /**
+   * Phone behaviour, as reported for real phones (symcon/Snom: a push is slow, about 8 s, to a
+   * client that keeps the connection alive; the mechanism is unverified): {@code minibrowser.htm}
+   * answers a request without {@code Connection: close} with no length and holds the connection
+   * open, so a client that reads the body to its end waits until the fake closes. The document is
+   * fetched and shown all the same. Off by default.
+   */
+  public void holdMinibrowserConnections(boolean on) {
+    script.holdMinibrowserConnections(on);
+  }
+
+  /**
    * Phone setting: with remote control disabled, {@code command.htm} answers {@code 403} and does
    * nothing.
    */

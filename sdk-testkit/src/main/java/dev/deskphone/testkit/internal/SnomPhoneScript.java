@@ -46,6 +46,7 @@ public final class SnomPhoneScript implements ScriptedHttpServer.Script {
   private volatile boolean remoteControl = true;
   private volatile Predicate<FakeRequest> expireNoncesBefore = r -> false;
   private volatile ScreenSide screen = ScreenSide.NONE;
+  private volatile boolean holdMinibrowserConnections;
 
   /** A phone of {@code model} behind {@code gate}, rebooting for {@code rebootDowntime}. */
   public SnomPhoneScript(
@@ -140,6 +141,19 @@ public final class SnomPhoneScript implements ScriptedHttpServer.Script {
           break;
         case SHOW:
           screen.open(query.get("url").orElseThrow().value());
+          if (holdMinibrowserConnections
+              && r.headerValues("Connection").stream()
+                  .noneMatch(v -> v.equalsIgnoreCase("close"))) {
+            // no length, and the connection held open: a body read to its end never ends
+            Action.Respond page = SnomPages.page(200, model.name(), "OK");
+            byte[] head =
+                ScriptedHttpServer.head(
+                    200, "OK", List.of(new HeaderField("Content-Type", "text/html")));
+            byte[] all = new byte[head.length + page.body().length];
+            System.arraycopy(head, 0, all, 0, head.length);
+            System.arraycopy(page.body(), 0, all, head.length, page.body().length);
+            return new Action.Raw(all, true);
+          }
           break;
         case REBOOT:
         case RESET:
@@ -313,6 +327,11 @@ public final class SnomPhoneScript implements ScriptedHttpServer.Script {
   /** Whether dials are answered with a 302 to {@code /index.htm}. */
   public void redirectDials(boolean on) {
     redirectDials = on;
+  }
+
+  /** Whether minibrowser.htm answers a kept-alive request without a length, holding it open. */
+  public void holdMinibrowserConnections(boolean on) {
+    holdMinibrowserConnections = on;
   }
 
   /** Whether {@code command.htm} works (403 when off). */
