@@ -2,6 +2,7 @@ package dev.deskphone.testkit;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param text a text document's {@code Text}, or empty
  * @param items a menu's items (name, URL) or a directory's entries (name, number), in order
  * @param input an input document's field, if it is one
+ * @param softKeys its {@code SoftKeyItem}s, key name (such as {@code F4} or {@code RIGHT}) to the
+ *     URL fetched when that key is pressed while the document is shown
  */
 public record FakeScreen(
     Kind kind,
@@ -25,7 +28,8 @@ public record FakeScreen(
     String prompt,
     String text,
     List<Item> items,
-    Optional<Input> input) {
+    Optional<Input> input,
+    Map<String, String> softKeys) {
 
   /** The document's main tag. */
   public enum Kind {
@@ -84,6 +88,7 @@ public record FakeScreen(
     Objects.requireNonNull(text, "text");
     items = List.copyOf(items);
     Objects.requireNonNull(input, "input");
+    softKeys = Map.copyOf(softKeys);
   }
 
   /** The names of its items, in order. */

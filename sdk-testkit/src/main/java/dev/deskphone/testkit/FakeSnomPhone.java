@@ -101,6 +101,7 @@ public final class FakeSnomPhone implements AutoCloseable {
             browser::answered);
     this.line = new SwitchboardLine(board, extension, display, urls);
     line.closeScreen(browser::exit);
+    line.screenKeys(browser::softKey);
     script.screen(browser);
     board.join(line);
     script.line(line);

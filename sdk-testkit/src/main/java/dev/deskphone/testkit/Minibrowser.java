@@ -209,7 +209,8 @@ final class Minibrowser implements ScreenSide {
                     .map(
                         i ->
                             new FakeScreen.Input(
-                                i.displayName(), i.defaultValue(), i.flags(), i.url(), i.token())));
+                                i.displayName(), i.defaultValue(), i.flags(), i.url(), i.token())),
+                page.softKeys());
       }
       if (fetch != null) {
         fetch.cancel(false);
@@ -264,6 +265,22 @@ final class Minibrowser implements ScreenSide {
     } else if (!action.startsWith("mb_nop")) {
       fail("'" + url + "' is neither mb_exit nor mb_nop");
     }
+  }
+
+  /**
+   * Key {@code key} was pressed: if the document shown maps it to a URL ({@code SoftKeyItem}), that
+   * URL is fetched and the key does nothing else.
+   *
+   * @return whether the screen took the key
+   */
+  synchronized boolean softKey(String key) {
+    if (screen == null || !screen.softKeys().containsKey(key)) {
+      return false;
+    }
+    String url = screen.softKeys().get(key);
+    URI base = screen.source();
+    submit(() -> load(url, base));
+    return true;
   }
 
   /** Closes the screen (the phone's CANCEL in the minibrowser). */

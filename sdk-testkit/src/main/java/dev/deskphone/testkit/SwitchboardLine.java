@@ -38,6 +38,7 @@ final class SwitchboardLine implements CallLine {
   private boolean dnd; // guarded by board.lock
   private boolean online = true; // guarded by board.lock
   private volatile Runnable closeScreen = () -> {};
+  private volatile java.util.function.Predicate<String> screenKeys = key -> false;
 
   /** One side of a call. */
   private static final class Leg {
@@ -79,6 +80,11 @@ final class SwitchboardLine implements CallLine {
     this.urls = urls;
   }
 
+  /** Keys the screen takes first (its soft keys): true when it took one. */
+  void screenKeys(java.util.function.Predicate<String> keys) {
+    this.screenKeys = keys;
+  }
+
   /** What CANCEL does to the minibrowser: closes what it shows. */
   void closeScreen(Runnable close) {
     this.closeScreen = close;
@@ -94,6 +100,9 @@ final class SwitchboardLine implements CallLine {
 
   @Override
   public void pressed(String key) {
+    if (screenKeys.test(key)) {
+      return;
+    }
     locked(
         () -> {
           switch (key) {

@@ -169,6 +169,29 @@ class FakeSnomMinibrowserTest {
   }
 
   @Test
+  void aSoftKeyOfTheDocumentShownFetchesItsUrlInsteadOfDoingItsOwnWork() throws Exception {
+    documents.put(
+        "/page1",
+        "<SnomIPPhoneDirectory><Title>Page 1</Title>"
+            + "<DirectoryEntry><Name>A</Name><Telephone>102</Telephone></DirectoryEntry>"
+            + "<SoftKeyItem><Name>RIGHT</Name><URL>/page2</URL></SoftKeyItem>"
+            + "</SnomIPPhoneDirectory>");
+    documents.put(
+        "/page2",
+        "<SnomIPPhoneDirectory><Title>Page 2</Title>"
+            + "<DirectoryEntry><Name>B</Name><Telephone>103</Telephone></DirectoryEntry>"
+            + "</SnomIPPhoneDirectory>");
+    show(phone, url("/page1").toString());
+    assertThat(phone.awaitScreen(s -> s.title().equals("Page 1"), WAIT).get().softKeys())
+        .containsEntry("RIGHT", "/page2");
+
+    SnomPhone.builder().uri(phone.uri()).build().press("RIGHT");
+
+    assertThat(phone.awaitScreen(s -> s.title().equals("Page 2"), WAIT).get().itemNames())
+        .containsExactly("B");
+  }
+
+  @Test
   void anActionUrlAnsweredWithADocumentShowsIt() throws Exception {
     documents.put(
         "/ring",
