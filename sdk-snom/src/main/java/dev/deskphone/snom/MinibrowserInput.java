@@ -1,0 +1,392 @@
+package dev.deskphone.snom;
+
+import dev.deskphone.core.internal.Checks;
+import java.net.URI;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An input field; when the user confirms, the phone fetches a URL with the entered text in place of
+ * a token: {@code <SnomIPPhoneInput><Title>T</Title><Prompt>P</Prompt><URL>U with
+ * __X__</URL><InputItem><DisplayName>D</DisplayName><InputToken>__X__</InputToken>
+ * <DefaultValue>V</DefaultValue><InputFlags>t</InputFlags></InputItem>...}.
+ *
+ * <pre>{@code
+ * MinibrowserInput.builder()
+ *     .url(URI.create("https://apps.example/forward?to=__X__")).token("__X__")
+ *     .displayName("Forward to").fieldType(MinibrowserInput.FieldType.TELEPHONE).build();
+ * }</pre>
+ *
+ * <p>From the vendor (service.snom.com "SnomIPPhoneInput"; Snomio/Documentation {@code
+ * main_tags/SnomIPPhoneInput.md}, {@code examples/xml/SnomIPPhoneInput.xml}): every occurrence of
+ * {@code InputToken} in the URL is replaced by the text entered (so the token must occur in it, and
+ * should occur nowhere else by chance: the vendor warns against one token containing another);
+ * {@code DisplayName} heads the field and is shown as the title, so {@code Title} has no effect;
+ * {@code DefaultValue} is pre-filled (and shown as {@code *}s for the password types); {@code
+ * InputFlags} picks the {@link FieldType}, text when absent. The reference page names the element
+ * {@code URL}, the examples write {@code Url}: this writes {@code URL} and reads both. Whether and
+ * how the phone percent-encodes the entered text before it puts it into the URL is unverified: the
+ * server must treat it as untrusted input. {@code Prompt} is not on the current pages: whether a
+ * phone shows it here is unverified.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class MinibrowserInput implements MinibrowserDocument {
+  static final String ROOT = "SnomIPPhoneInput";
+  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]{1,32}");
+
+  /** The kind of text the field takes ({@code InputFlags}). */
+  public enum FieldType {
+    /** Any text ({@code a}); the phone's default. */
+    TEXT("a"),
+    /** A telephone number ({@code t}). */
+    TELEPHONE("t"),
+    /** A number ({@code n}). */
+    NUMBER("n"),
+    /** A number with text ({@code e}). */
+    NUMBER_WITH_TEXT("e"),
+    /** Upper-case text ({@code u}). */
+    UPPERCASE("u"),
+    /** Lower-case text ({@code l}). */
+    LOWERCASE("l"),
+    /** A password, shown as {@code *}s ({@code p}). */
+    PASSWORD("p"),
+    /** A numeric password ({@code pn}). */
+    NUMERIC_PASSWORD("pn");
+
+    private final String flag;
+
+    FieldType(String flag) {
+      this.flag = flag;
+    }
+
+    String flag() {
+      return flag;
+    }
+  }
+
+  private final String title;
+  private final String prompt;
+  private final URI url;
+  private final String token;
+  private final String displayName;
+  private final String defaultValue;
+  private final FieldType fieldType;
+  private final List<MinibrowserLed> leds;
+  private final MinibrowserFetch fetch;
+  private final String xml;
+
+  private MinibrowserInput(Builder b) {
+    if (b.url == null || b.token == null || b.displayName == null) {
+      throw new IllegalArgumentException(
+          ROOT + " needs a url, a token and a displayName; missing: " + b.missing());
+    }
+    if (!b.url.toASCIIString().contains(b.token)) {
+      throw new IllegalArgumentException(
+          "the url must contain the token "
+              + Checks.quote(b.token)
+              + ", which the phone replaces with the text entered; url was "
+              + Checks.quote(b.url.toASCIIString()));
+    }
+    this.title = b.title;
+    this.prompt = b.prompt;
+    this.url = b.url;
+    this.token = b.token;
+    this.displayName = b.displayName;
+    this.defaultValue = b.defaultValue;
+    this.fieldType = b.fieldType;
+    this.leds = b.extras.leds();
+    this.fetch = b.extras.fetchOrNull();
+    this.xml = MinibrowserXmlWriter.document(ROOT, this::body, leds, fetch);
+  }
+
+  private void body(MinibrowserXmlWriter w) {
+    w.line("Title", title).line("Prompt", prompt).line("URL", url.toASCIIString());
+    w.open("InputItem").element("DisplayName", displayName).element("InputToken", token);
+    if (defaultValue != null) {
+      w.element("DefaultValue", defaultValue);
+    }
+    w.element("InputFlags", fieldType.flag()).close("InputItem");
+  }
+
+  /**
+   * A builder; a url, a token and a display name are required.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The title, if set (the phone shows the display name in its place).
+   *
+   * @return the title, or empty
+   */
+  public Optional<String> title() {
+    return Optional.ofNullable(title);
+  }
+
+  /**
+   * The prompt, if set.
+   *
+   * @return the prompt, or empty
+   */
+  public Optional<String> prompt() {
+    return Optional.ofNullable(prompt);
+  }
+
+  /**
+   * The URL fetched when the user confirms, with the token in it.
+   *
+   * @return the URL, in its ASCII form
+   */
+  public URI url() {
+    return url;
+  }
+
+  /**
+   * The token the phone replaces in the URL.
+   *
+   * @return the token
+   */
+  public String token() {
+    return token;
+  }
+
+  /**
+   * The field's heading.
+   *
+   * @return the display name
+   */
+  public String displayName() {
+    return displayName;
+  }
+
+  /**
+   * The text the field starts with, if set.
+   *
+   * @return the default value, or empty
+   */
+  public Optional<String> defaultValue() {
+    return Optional.ofNullable(defaultValue);
+  }
+
+  /**
+   * The kind of text the field takes.
+   *
+   * @return the field type, {@link FieldType#TEXT} unless set
+   */
+  public FieldType fieldType() {
+    return fieldType;
+  }
+
+  @Override
+  public List<MinibrowserLed> leds() {
+    return leds;
+  }
+
+  @Override
+  public Optional<MinibrowserFetch> fetch() {
+    return Optional.ofNullable(fetch);
+  }
+
+  @Override
+  public String toXml() {
+    return xml;
+  }
+
+  /**
+   * Equal when they write the same XML.
+   *
+   * @param o the other object
+   * @return whether they are equal
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MinibrowserInput i && i.xml.equals(xml);
+  }
+
+  @Override
+  public int hashCode() {
+    return xml.hashCode();
+  }
+
+  /**
+   * The document for logs, for example {@code MinibrowserInput[displayName="Forward to", TELEPHONE,
+   * url="https://apps.example/forward?to=__X__"]}; never the default value, which may be a
+   * password.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    return "MinibrowserInput[displayName="
+        + Checks.quote(displayName)
+        + ", "
+        + fieldType
+        + ", url="
+        + Checks.quote(url.toASCIIString())
+        + MinibrowserExtras.describe(leds, fetch())
+        + "]";
+  }
+
+  /**
+   * Builds a {@link MinibrowserInput}. Each setter checks its own argument at once; {@link
+   * #build()} checks that the URL holds the token. Not thread-safe.
+   */
+  public static final class Builder {
+    private final MinibrowserExtras extras = new MinibrowserExtras();
+    private String title;
+    private String prompt;
+    private URI url;
+    private String token;
+    private String displayName;
+    private String defaultValue;
+    private FieldType fieldType = FieldType.TEXT;
+
+    private Builder() {}
+
+    private String missing() {
+      StringBuilder s = new StringBuilder();
+      if (url == null) {
+        s.append("url ");
+      }
+      if (token == null) {
+        s.append("token ");
+      }
+      if (displayName == null) {
+        s.append("displayName");
+      }
+      return s.toString().trim();
+    }
+
+    /**
+     * Sets the title.
+     *
+     * @param title one line of up to {@value MinibrowserDocument#MAX_LINE_LENGTH} characters
+     * @return this builder
+     * @throws IllegalArgumentException if it breaks the rules of {@link MinibrowserDocument}
+     */
+    public Builder title(String title) {
+      this.title = MinibrowserChecks.line("title", title, MAX_LINE_LENGTH);
+      return this;
+    }
+
+    /**
+     * Sets the prompt.
+     *
+     * @param prompt one line of up to {@value MinibrowserDocument#MAX_LINE_LENGTH} characters
+     * @return this builder
+     * @throws IllegalArgumentException if it breaks the rules of {@link MinibrowserDocument}
+     */
+    public Builder prompt(String prompt) {
+      this.prompt = MinibrowserChecks.line("prompt", prompt, MAX_LINE_LENGTH);
+      return this;
+    }
+
+    /**
+     * Sets the URL fetched when the user confirms. Required; must contain the token.
+     *
+     * @param url an http or https URL (or a {@link SnomFragment}), as {@link MinibrowserDocument}
+     *     allows
+     * @return this builder
+     * @throws IllegalArgumentException if it is not allowed
+     */
+    public Builder url(URI url) {
+      this.url = MinibrowserChecks.url("input url", url);
+      return this;
+    }
+
+    /**
+     * Sets the token the phone replaces in the URL. Required.
+     *
+     * @param token 1 to 32 ASCII letters, digits and {@code _}, such as {@code __X__}
+     * @return this builder
+     * @throws NullPointerException if {@code token} is null
+     * @throws IllegalArgumentException for any other token
+     */
+    public Builder token(String token) {
+      Objects.requireNonNull(token, "token");
+      if (!TOKEN.matcher(token).matches()) {
+        throw new IllegalArgumentException(
+            "input token must be 1 to 32 ASCII letters, digits and '_' (such as __X__), was "
+                + Checks.quote(token));
+      }
+      this.token = token;
+      return this;
+    }
+
+    /**
+     * Sets the field's heading. Required.
+     *
+     * @param displayName one line of up to {@value MinibrowserDocument#MAX_LINE_LENGTH} characters
+     * @return this builder
+     * @throws IllegalArgumentException if it breaks the rules of {@link MinibrowserDocument}
+     */
+    public Builder displayName(String displayName) {
+      this.displayName = MinibrowserChecks.line("displayName", displayName, MAX_LINE_LENGTH);
+      return this;
+    }
+
+    /**
+     * Sets the text the field starts with.
+     *
+     * @param defaultValue one line of up to {@value MinibrowserDocument#MAX_LINE_LENGTH} characters
+     * @return this builder
+     * @throws IllegalArgumentException if it breaks the rules of {@link MinibrowserDocument}
+     */
+    public Builder defaultValue(String defaultValue) {
+      this.defaultValue = MinibrowserChecks.line("defaultValue", defaultValue, MAX_LINE_LENGTH);
+      return this;
+    }
+
+    /**
+     * Sets the kind of text the field takes; {@link FieldType#TEXT} unless set.
+     *
+     * @param fieldType the field type
+     * @return this builder
+     */
+    public Builder fieldType(FieldType fieldType) {
+      this.fieldType = Objects.requireNonNull(fieldType, "fieldType");
+      return this;
+    }
+
+    /**
+     * Adds an LED.
+     *
+     * @param led the LED, whose number no other LED of this document has
+     * @return this builder
+     * @throws IllegalArgumentException if its number is taken or there are too many
+     */
+    public Builder led(MinibrowserLed led) {
+      extras.led(led);
+      return this;
+    }
+
+    /**
+     * Sets the fetch, replacing any set before.
+     *
+     * @param fetch the fetch
+     * @return this builder
+     */
+    public Builder fetch(MinibrowserFetch fetch) {
+      extras.fetch(fetch);
+      return this;
+    }
+
+    /**
+     * Builds the document.
+     *
+     * @return the document
+     * @throws IllegalArgumentException if the url, token or display name is missing, the url does
+     *     not contain the token, or the XML would be larger than {@value
+     *     MinibrowserDocument#MAX_BYTES} bytes
+     */
+    public MinibrowserInput build() {
+      return new MinibrowserInput(this);
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package dev.deskphone.snom;
+
+import dev.deskphone.core.internal.Checks;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A menu of items, each fetching a URL when chosen: {@code <SnomIPPhoneMenu><Title>T</Title>
+ * <MenuItem name="N"><Name>N</Name><URL>U</URL></MenuItem>...}.
+ *
+ * <pre>{@code
+ * MinibrowserMenu.builder().title("Doors")
+ *     .item("Front door", URI.create("https://apps.example/door?id=1"))
+ *     .preselectedItem("Call reception", SnomFragment.exit().numberDial("100").toUri())
+ *     .build();
+ * }</pre>
+ *
+ * <p>From the vendor: the current pages (Snomio/Documentation {@code main_tags/SnomIPPhoneMenu.md},
+ * {@code examples/SnomIPPhoneMenu.md}) give the item's displayed name as a {@code name} attribute,
+ * "required", and its {@code URL} as an element; {@code sel="true"} preselects an item. The older
+ * pages (wiki.snom.com "Minibrowser") and the peers that serve older phones (amooma/GS3 and others)
+ * give the name as a {@code Name} element. Each item is written with both, so that either reading
+ * finds it; whether a current phone ignores the {@code Name} element, as the vendor's parser
+ * ignores unknown elements elsewhere, is unverified. Names must not hold a line break (vendor).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class MinibrowserMenu implements MinibrowserDocument {
+  static final String ROOT = "SnomIPPhoneMenu";
+
+  private final String title;
+  private final List<Item> items;
+  private final List<MinibrowserLed> leds;
+  private final MinibrowserFetch fetch;
+  private final String xml;
+
+  /**
+   * One item of the menu.
+   *
+   * @param name the text shown: one line of 1 to {@value MinibrowserDocument#MAX_LINE_LENGTH}
+   *     characters
+   * @param url what the phone fetches when it is chosen, kept in its ASCII form
+   * @param preselected whether the cursor starts on it ({@code sel="true"})
+   */
+  public record Item(String name, URI url, boolean preselected) {
+    /**
+     * Checks the components.
+     *
+     * @throws NullPointerException if {@code name} or {@code url} is null
+     * @throws IllegalArgumentException if either breaks the rules of {@link MinibrowserDocument}
+     */
+    public Item {
+      MinibrowserChecks.line("menu item name", name, MAX_LINE_LENGTH);
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException("menu item name must not be empty");
+      }
+      url = MinibrowserChecks.url("menu item url", url);
+    }
+  }
+
+  private MinibrowserMenu(Builder b) {
+    if (b.items.isEmpty()) {
+      throw new IllegalArgumentException("a " + ROOT + " needs at least one item");
+    }
+    this.title = b.title;
+    this.items = List.copyOf(b.items);
+    this.leds = b.extras.leds();
+    this.fetch = b.extras.fetchOrNull();
+    this.xml = MinibrowserXmlWriter.document(ROOT, this::body, leds, fetch);
+  }
+
+  private void body(MinibrowserXmlWriter w) {
+    w.line("Title", title);
+    for (Item item : items) {
+      w.open("MenuItem", "name", item.name(), "sel", item.preselected() ? "true" : null)
+          .element("Name", item.name())
+          .element("URL", item.url().toASCIIString())
+          .close("MenuItem");
+    }
+  }
+
+  /**
+   * A builder; at least one item is required.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The title, if set.
+   *
+   * @return the title, or empty
+   */
+  public Optional<String> title() {
+    return Optional.ofNullable(title);
+  }
+
+  /**
+   * The items, in order.
+   *
+   * @return an unmodifiable list of at least one item
+   */
+  public List<Item> items() {
+    return items;
+  }
+
+  @Override
+  public List<MinibrowserLed> leds() {
+    return leds;
+  }
+
+  @Override
+  public Optional<MinibrowserFetch> fetch() {
+    return Optional.ofNullable(fetch);
+  }
+
+  @Override
+  public String toXml() {
+    return xml;
+  }
+
+  /**
+   * Equal when they write the same XML.
+   *
+   * @param o the other object
+   * @return whether they are equal
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MinibrowserMenu m && m.xml.equals(xml);
+  }
+
+  @Override
+  public int hashCode() {
+    return xml.hashCode();
+  }
+
+  /**
+   * The document for logs, for example {@code MinibrowserMenu[title="Doors", 2 items]}.
+   *
+   * @return the text
+   */
+  @Override
+  public String toString() {
+    return "MinibrowserMenu["
+        + (title == null ? "" : "title=" + Checks.quote(title) + ", ")
+        + items.size()
+        + (items.size() == 1 ? " item" : " items")
+        + MinibrowserExtras.describe(leds, fetch())
+        + "]";
+  }
+
+  /**
+   * Builds a {@link MinibrowserMenu}. Each method checks its own arguments at once. Not
+   * thread-safe.
+   */
+  public static final class Builder {
+    private final MinibrowserExtras extras = new MinibrowserExtras();
+    private final List<Item> items = new ArrayList<>();
+    private String title;
+
+    private Builder() {}
+
+    /**
+     * Sets the title.
+     *
+     * @param title one line of up to {@value MinibrowserDocument#MAX_LINE_LENGTH} characters
+     * @return this builder
+     * @throws IllegalArgumentException if it breaks the rules of {@link MinibrowserDocument}
+     */
+    public Builder title(String title) {
+      this.title = MinibrowserChecks.line("title", title, MAX_LINE_LENGTH);
+      return this;
+    }
+
+    /**
+     * Adds an item.
+     *
+     * @param name the text shown, as for {@link Item}
+     * @param url what the phone fetches when it is chosen
+     * @return this builder
+     * @throws IllegalArgumentException if either is not allowed, or there are already {@value
+     *     MinibrowserDocument#MAX_ENTRIES} items
+     */
+    public Builder item(String name, URI url) {
+      return add(new Item(name, url, false));
+    }
+
+    /**
+     * Adds the item the cursor starts on; at most one per menu.
+     *
+     * @param name the text shown, as for {@link Item}
+     * @param url what the phone fetches when it is chosen
+     * @return this builder
+     * @throws IllegalArgumentException as {@link #item}, or if an item is preselected already
+     */
+    public Builder preselectedItem(String name, URI url) {
+      if (items.stream().anyMatch(Item::preselected)) {
+        throw new IllegalArgumentException(
+            "only one menu item can be preselected; "
+                + Checks.quote(name)
+                + " would be the second");
+      }
+      return add(new Item(name, url, true));
+    }
+
+    private Builder add(Item item) {
+      if (items.size() == MAX_ENTRIES) {
+        throw new IllegalArgumentException("a menu holds at most " + MAX_ENTRIES + " items");
+      }
+      items.add(item);
+      return this;
+    }
+
+    /**
+     * Adds an LED.
+     *
+     * @param led the LED, whose number no other LED of this document has
+     * @return this builder
+     * @throws IllegalArgumentException if its number is taken or there are too many
+     */
+    public Builder led(MinibrowserLed led) {
+      extras.led(led);
+      return this;
+    }
+
+    /**
+     * Sets the fetch, replacing any set before.
+     *
+     * @param fetch the fetch
+     * @return this builder
+     */
+    public Builder fetch(MinibrowserFetch fetch) {
+      extras.fetch(fetch);
+      return this;
+    }
+
+    /**
+     * Builds the document.
+     *
+     * @return the document
+     * @throws IllegalArgumentException if there is no item, or the XML would be larger than {@value
+     *     MinibrowserDocument#MAX_BYTES} bytes
+     */
+    public MinibrowserMenu build() {
+      return new MinibrowserMenu(this);
+    }
+  }
+}
