@@ -31,14 +31,14 @@ import java.util.Optional;
  * #toBytes()}{@code .length}, never the character count.
  *
  * <p><b>Reading.</b> {@link #read(byte[])} takes UTF-8 only, refuses any DOCTYPE or entity, never
- * fetches anything, and stops at {@value #MAX_BYTES} bytes, a nesting depth of 8, 8192 elements and
- * attributes of 1024 characters. Element names are matched in any case (the vendor's parser is not
- * case sensitive) and the root may leave out {@code Snom} ({@code IPPhoneText}). It reads the
- * elements these types write, {@code Url} for {@code URL}, a menu item's name as its {@code name}
- * attribute or a {@code Name} element, and {@code <br/>} in {@link MinibrowserText}'s text as LF;
- * any other element or attribute (bar namespaced ones such as {@code xsi:...}) is refused, so that
- * nothing is dropped unseen. What it returns passes every check above: writing it and reading the
- * result gives an equal document.
+ * fetches anything, and stops at {@value #MAX_BYTES} bytes, a nesting depth of 3 (the deepest any
+ * type goes), 8192 elements and attributes of 1024 characters. Element names are matched in any
+ * case (the vendor's parser is not case sensitive) and the root may leave out {@code Snom} ({@code
+ * IPPhoneText}). It reads the elements these types write, {@code Url} for {@code URL}, a menu
+ * item's name as its {@code name} attribute or a {@code Name} element, and {@code <br/>} in {@link
+ * MinibrowserText}'s text as LF; any other element or attribute (bar namespaced ones such as {@code
+ * xsi:...}) is refused, so that nothing is dropped unseen. What it returns passes every check
+ * above: writing it and reading the result gives an equal document.
  *
  * <p>Sources: snom's minibrowser pages (service.snom.com "XML Minibrowser", "Main Subtags",
  * "Fragments", "Callbacks" and a page per document type) and their source, Snomio/Documentation on

@@ -42,7 +42,9 @@ import javax.xml.stream.XMLStreamReader;
  * the factory is shared and only creates readers.
  */
 final class MinibrowserXmlReader {
-  static final int MAX_DEPTH = 8;
+  /** The deepest the document types go: root, MenuItem, Name (or Text, br). */
+  static final int MAX_DEPTH = 3;
+
   static final int MAX_ELEMENTS = 8192;
   static final int MAX_ATTRIBUTE_LENGTH = 1024;
 
