@@ -102,7 +102,7 @@ final class MinibrowserChecks {
               + Checks.quote(url.getHost()));
     }
     noCallback(field, text);
-    return URI.create(text);
+    return text.equals(url.toString()) ? url : URI.create(text);
   }
 
   private static boolean isMinibrowserAction(URI url) {
