@@ -203,44 +203,32 @@ public final class Bench {
   }
 
   private static void xml(String[] jmhArgs) throws Exception {
-    Map<String, Jmh.Score> s = Jmh.run(TurnledXmlBenchmark.class, jmhArgs);
-    Report.head("5. TurnledXml, one LED reply, 1 thread (ops/s) vs JDK StAX on the same document");
-    Report.line(
+    writeAndRead(
+        TurnledXmlBenchmark.class,
+        "5. TurnledXml, one LED reply, 1 thread (ops/s) vs JDK StAX on the same document",
         "write (TurnledXml.toBytes)",
-        s.get("sdkWrite").score(),
-        s.get("staxWrite").score(),
-        "op/s",
-        null,
-        true);
-    Report.line(
         "read (TurnledXml.read(byte[]))",
-        s.get("sdkRead").score(),
-        s.get("staxRead").score(),
-        "op/s",
-        null,
-        true);
-    s.forEach((k, v) -> Report.note(k + ": " + v));
+        jmhArgs);
   }
 
   private static void minibrowser(String[] jmhArgs) throws Exception {
-    Map<String, Jmh.Score> s = Jmh.run(MinibrowserXmlBenchmark.class, jmhArgs);
-    Report.head(
-        "12. snom minibrowser menu (10 items, LED, fetch), 1 thread (ops/s) vs JDK StAX on the same"
-            + " document");
-    Report.line(
+    writeAndRead(
+        MinibrowserXmlBenchmark.class,
+        "12. snom minibrowser menu (10 items, LED, fetch), 1 thread (ops/s) vs JDK StAX on the"
+            + " same document",
         "write (builder, checks, toBytes)",
-        s.get("sdkWrite").score(),
-        s.get("staxWrite").score(),
-        "op/s",
-        null,
-        true);
-    Report.line(
         "read (MinibrowserDocument.read(byte[]))",
-        s.get("sdkRead").score(),
-        s.get("staxRead").score(),
-        "op/s",
-        null,
-        true);
+        jmhArgs);
+  }
+
+  /** A benchmark with sdkWrite, staxWrite, sdkRead and staxRead: two lines and the scores. */
+  private static void writeAndRead(
+      Class<?> benchmark, String title, String write, String read, String[] jmhArgs)
+      throws Exception {
+    Map<String, Jmh.Score> s = Jmh.run(benchmark, jmhArgs);
+    Report.head(title);
+    Report.line(write, s.get("sdkWrite").score(), s.get("staxWrite").score(), "op/s", null, true);
+    Report.line(read, s.get("sdkRead").score(), s.get("staxRead").score(), "op/s", null, true);
     s.forEach((k, v) -> Report.note(k + ": " + v));
   }
 }

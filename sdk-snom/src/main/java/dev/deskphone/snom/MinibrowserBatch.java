@@ -1,8 +1,5 @@
 package dev.deskphone.snom;
 
-import java.util.List;
-import java.util.Optional;
-
 /**
  * LEDs and a fetch with no screen of their own: {@code <SnomIPPhoneBatch><LED
  * number="N">On</LED>...<fetch mil="1">snom://mb_exit</fetch></SnomIPPhoneBatch>}.
@@ -26,20 +23,18 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  */
-public final class MinibrowserBatch implements MinibrowserDocument {
+public final class MinibrowserBatch extends MinibrowserDocument {
   static final String ROOT = "SnomIPPhoneBatch";
 
-  private final List<MinibrowserLed> leds;
-  private final MinibrowserFetch fetch;
-  private final String xml;
-
   private MinibrowserBatch(Builder b) {
-    this.leds = b.extras.leds();
-    this.fetch = b.extras.fetchOrNull();
-    if (leds.isEmpty() && fetch == null) {
+    super(checked(b), ROOT, w -> {});
+  }
+
+  private static Builder checked(Builder b) {
+    if (!b.hasExtras()) {
       throw new IllegalArgumentException("a " + ROOT + " needs at least one LED or a fetch");
     }
-    this.xml = MinibrowserXmlWriter.document(ROOT, w -> {}, leds, fetch);
+    return b;
   }
 
   /**
@@ -51,37 +46,6 @@ public final class MinibrowserBatch implements MinibrowserDocument {
     return new Builder();
   }
 
-  @Override
-  public List<MinibrowserLed> leds() {
-    return leds;
-  }
-
-  @Override
-  public Optional<MinibrowserFetch> fetch() {
-    return Optional.ofNullable(fetch);
-  }
-
-  @Override
-  public String toXml() {
-    return xml;
-  }
-
-  /**
-   * Equal when they write the same XML.
-   *
-   * @param o the other object
-   * @return whether they are equal
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MinibrowserBatch b && b.xml.equals(xml);
-  }
-
-  @Override
-  public int hashCode() {
-    return xml.hashCode();
-  }
-
   /**
    * The document for logs, for example {@code MinibrowserBatch[2 LEDs, fetch after PT0.001S]}.
    *
@@ -89,35 +53,16 @@ public final class MinibrowserBatch implements MinibrowserDocument {
    */
   @Override
   public String toString() {
-    return "MinibrowserBatch[" + MinibrowserExtras.describe(leds, fetch()).substring(2) + "]";
+    return "MinibrowserBatch[" + extras().substring(2) + "]";
   }
 
   /** Builds a {@link MinibrowserBatch}. Not thread-safe. */
-  public static final class Builder {
-    private final MinibrowserExtras extras = new MinibrowserExtras();
+  public static final class Builder extends MinibrowserDocument.Builder<Builder> {
 
     private Builder() {}
 
-    /**
-     * Adds an LED.
-     *
-     * @param led the LED, whose number no other LED of this document has
-     * @return this builder
-     * @throws IllegalArgumentException if its number is taken or there are too many
-     */
-    public Builder led(MinibrowserLed led) {
-      extras.led(led);
-      return this;
-    }
-
-    /**
-     * Sets the fetch, replacing any set before.
-     *
-     * @param fetch the fetch
-     * @return this builder
-     */
-    public Builder fetch(MinibrowserFetch fetch) {
-      extras.fetch(fetch);
+    @Override
+    Builder self() {
       return this;
     }
 

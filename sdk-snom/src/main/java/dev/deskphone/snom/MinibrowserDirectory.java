@@ -26,15 +26,12 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  */
-public final class MinibrowserDirectory implements MinibrowserDocument {
+public final class MinibrowserDirectory extends MinibrowserDocument {
   static final String ROOT = "SnomIPPhoneDirectory";
 
   private final String title;
   private final String prompt;
   private final List<Entry> entries;
-  private final List<MinibrowserLed> leds;
-  private final MinibrowserFetch fetch;
-  private final String xml;
 
   /**
    * One entry of the directory.
@@ -79,20 +76,22 @@ public final class MinibrowserDirectory implements MinibrowserDocument {
   }
 
   private MinibrowserDirectory(Builder b) {
-    if (b.entries.isEmpty()) {
-      throw new IllegalArgumentException("a " + ROOT + " needs at least one entry");
-    }
+    super(checked(b), ROOT, w -> body(w, b));
     this.title = b.title;
     this.prompt = b.prompt;
     this.entries = List.copyOf(b.entries);
-    this.leds = b.extras.leds();
-    this.fetch = b.extras.fetchOrNull();
-    this.xml = MinibrowserXmlWriter.document(ROOT, this::body, leds, fetch);
   }
 
-  private void body(MinibrowserXmlWriter w) {
-    w.line("Title", title).line("Prompt", prompt);
-    for (Entry entry : entries) {
+  private static Builder checked(Builder b) {
+    if (b.entries.isEmpty()) {
+      throw new IllegalArgumentException("a " + ROOT + " needs at least one entry");
+    }
+    return b;
+  }
+
+  private static void body(MinibrowserXmlWriter w, Builder b) {
+    w.line("Title", b.title).line("Prompt", b.prompt);
+    for (Entry entry : b.entries) {
       w.open("DirectoryEntry")
           .element("Name", entry.name())
           .element("Telephone", entry.telephone())
@@ -136,37 +135,6 @@ public final class MinibrowserDirectory implements MinibrowserDocument {
     return entries;
   }
 
-  @Override
-  public List<MinibrowserLed> leds() {
-    return leds;
-  }
-
-  @Override
-  public Optional<MinibrowserFetch> fetch() {
-    return Optional.ofNullable(fetch);
-  }
-
-  @Override
-  public String toXml() {
-    return xml;
-  }
-
-  /**
-   * Equal when they write the same XML.
-   *
-   * @param o the other object
-   * @return whether they are equal
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MinibrowserDirectory d && d.xml.equals(xml);
-  }
-
-  @Override
-  public int hashCode() {
-    return xml.hashCode();
-  }
-
   /**
    * The document for logs, for example {@code MinibrowserDirectory[title="Team", 3 entries]}.
    *
@@ -178,7 +146,7 @@ public final class MinibrowserDirectory implements MinibrowserDocument {
         + (title == null ? "" : "title=" + Checks.quote(title) + ", ")
         + entries.size()
         + (entries.size() == 1 ? " entry" : " entries")
-        + MinibrowserExtras.describe(leds, fetch())
+        + extras()
         + "]";
   }
 
@@ -186,13 +154,17 @@ public final class MinibrowserDirectory implements MinibrowserDocument {
    * Builds a {@link MinibrowserDirectory}. Each method checks its own arguments at once. Not
    * thread-safe.
    */
-  public static final class Builder {
-    private final MinibrowserExtras extras = new MinibrowserExtras();
+  public static final class Builder extends MinibrowserDocument.Builder<Builder> {
     private final List<Entry> entries = new ArrayList<>();
     private String title;
     private String prompt;
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * Sets the title.
@@ -233,29 +205,6 @@ public final class MinibrowserDirectory implements MinibrowserDocument {
         throw new IllegalArgumentException("a directory holds at most " + MAX_ENTRIES + " entries");
       }
       entries.add(entry);
-      return this;
-    }
-
-    /**
-     * Adds an LED.
-     *
-     * @param led the LED, whose number no other LED of this document has
-     * @return this builder
-     * @throws IllegalArgumentException if its number is taken or there are too many
-     */
-    public Builder led(MinibrowserLed led) {
-      extras.led(led);
-      return this;
-    }
-
-    /**
-     * Sets the fetch, replacing any set before.
-     *
-     * @param fetch the fetch
-     * @return this builder
-     */
-    public Builder fetch(MinibrowserFetch fetch) {
-      extras.fetch(fetch);
       return this;
     }
 

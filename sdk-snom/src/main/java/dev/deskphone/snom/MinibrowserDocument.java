@@ -1,8 +1,12 @@
 package dev.deskphone.snom;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.function.Consumer;
 
 /**
  * A document of the snom XML minibrowser: what a snom phone shows on its screen when it fetches a
@@ -45,9 +49,11 @@ import java.util.Optional;
  * GitHub (docs.snom.io). Each type says which of its facts come from where and which are unverified
  * on a real phone.
  *
- * <p>Immutable and thread-safe; equal documents write equal XML.
+ * <p>An abstract class rather than an interface because every document carries the same LEDs, fetch
+ * and written XML; only the types below extend it. Immutable and thread-safe; documents are equal
+ * when they write the same XML.
  */
-public sealed interface MinibrowserDocument
+public abstract sealed class MinibrowserDocument
     permits MinibrowserText,
         MinibrowserMenu,
         MinibrowserInput,
@@ -55,54 +61,71 @@ public sealed interface MinibrowserDocument
         MinibrowserBatch {
 
   /** The content type to serve a document with: {@value}. */
-  String CONTENT_TYPE = "text/xml; charset=UTF-8";
+  public static final String CONTENT_TYPE = "text/xml; charset=UTF-8";
 
   /** The largest document written or read, in bytes of UTF-8: {@value}. */
-  int MAX_BYTES = 64 * 1024;
+  public static final int MAX_BYTES = 64 * 1024;
 
   /** The longest text of a {@link MinibrowserText}, in Unicode code points: {@value}. */
-  int MAX_TEXT_LENGTH = 4096;
+  public static final int MAX_TEXT_LENGTH = 4096;
 
   /**
    * The longest title, prompt, name, display name or default value, in Unicode code points:
    * {@value}.
    */
-  int MAX_LINE_LENGTH = 256;
+  public static final int MAX_LINE_LENGTH = 256;
 
   /** The longest URL, in characters of its ASCII form: {@value}. */
-  int MAX_URL_LENGTH = 2000;
+  public static final int MAX_URL_LENGTH = 2000;
 
   /** The most menu items, directory entries or LEDs one document holds: {@value}. */
-  int MAX_ENTRIES = 100;
+  public static final int MAX_ENTRIES = 100;
+
+  private final List<MinibrowserLed> leds;
+  private final MinibrowserFetch fetch;
+  private final String xml;
+
+  /** Writes the document: {@code body} writes what comes between the root and the LEDs. */
+  MinibrowserDocument(Builder<?> b, String root, Consumer<MinibrowserXmlWriter> body) {
+    this.leds = List.copyOf(b.leds);
+    this.fetch = b.fetch;
+    this.xml = MinibrowserXmlWriter.document(root, body, leds, fetch);
+  }
 
   /**
    * The LEDs the document sets, in order, at most one per LED number.
    *
    * @return an unmodifiable list, empty when it sets none
    */
-  List<MinibrowserLed> leds();
+  public final List<MinibrowserLed> leds() {
+    return leds;
+  }
 
   /**
    * The URL the phone fetches after a delay, if any.
    *
    * @return the fetch, or empty
    */
-  Optional<MinibrowserFetch> fetch();
+  public final Optional<MinibrowserFetch> fetch() {
+    return Optional.ofNullable(fetch);
+  }
 
   /**
    * The document as XML text.
    *
    * @return the XML, declaration included
    */
-  String toXml();
+  public final String toXml() {
+    return xml;
+  }
 
   /**
    * The document as the UTF-8 bytes that go on the wire; their length is the Content-Length.
    *
    * @return a new array each time
    */
-  default byte[] toBytes() {
-    return toXml().getBytes(StandardCharsets.UTF_8);
+  public final byte[] toBytes() {
+    return xml.getBytes(StandardCharsets.UTF_8);
   }
 
   /**
@@ -116,7 +139,97 @@ public sealed interface MinibrowserDocument
    *     why: too large, not UTF-8, a DOCTYPE or entity, a limit, not well-formed, an unknown root,
    *     element or attribute, or a value that breaks the rules of the type it belongs to
    */
-  static MinibrowserDocument read(byte[] xml) {
+  public static MinibrowserDocument read(byte[] xml) {
     return MinibrowserXmlReader.read(xml);
+  }
+
+  /**
+   * Equal when they write the same XML (which names the type in its root element).
+   *
+   * @param o the other object
+   * @return whether they are equal
+   */
+  @Override
+  public final boolean equals(Object o) {
+    return o instanceof MinibrowserDocument d && d.xml.equals(xml);
+  }
+
+  /**
+   * A hash code consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public final int hashCode() {
+    return xml.hashCode();
+  }
+
+  /** For toString: {@code ", 2 LEDs, fetch after PT5S"}, or nothing. */
+  final String extras() {
+    StringJoiner s = new StringJoiner(", ", ", ", "").setEmptyValue("");
+    if (!leds.isEmpty()) {
+      s.add(leds.size() + (leds.size() == 1 ? " LED" : " LEDs"));
+    }
+    if (fetch != null) {
+      s.add("fetch after " + fetch.delay());
+    }
+    return s.toString();
+  }
+
+  /**
+   * What every document's builder takes: LEDs, at most one per number and {@value
+   * MinibrowserDocument#MAX_ENTRIES} in all, and one fetch. Each method checks its argument at
+   * once. Not thread-safe: use one builder from one thread.
+   *
+   * @param <B> the builder's own type, which each method returns
+   */
+  public abstract static class Builder<B extends Builder<B>> {
+    private final List<MinibrowserLed> leds = new ArrayList<>();
+    private MinibrowserFetch fetch;
+
+    Builder() {}
+
+    /**
+     * Adds an LED.
+     *
+     * @param led the LED, whose number no other LED of this document has
+     * @return this builder
+     * @throws NullPointerException if {@code led} is null
+     * @throws IllegalArgumentException if its number is taken or there are {@value
+     *     MinibrowserDocument#MAX_ENTRIES} LEDs already
+     */
+    public final B led(MinibrowserLed led) {
+      Objects.requireNonNull(led, "led");
+      for (MinibrowserLed other : leds) {
+        if (other.number() == led.number()) {
+          throw new IllegalArgumentException(
+              "LED " + led.number() + " is set twice in one document; set each LED once");
+        }
+      }
+      if (leds.size() == MAX_ENTRIES) {
+        throw new IllegalArgumentException("a document sets at most " + MAX_ENTRIES + " LEDs");
+      }
+      leds.add(led);
+      return self();
+    }
+
+    /**
+     * Sets the fetch, replacing any set before.
+     *
+     * @param fetch the fetch
+     * @return this builder
+     * @throws NullPointerException if {@code fetch} is null
+     */
+    public final B fetch(MinibrowserFetch fetch) {
+      this.fetch = Objects.requireNonNull(fetch, "fetch");
+      return self();
+    }
+
+    /** Whether an LED or a fetch is set. */
+    final boolean hasExtras() {
+      return !leds.isEmpty() || fetch != null;
+    }
+
+    abstract B self();
   }
 }

@@ -2,7 +2,6 @@ package dev.deskphone.snom;
 
 import dev.deskphone.core.internal.Checks;
 import java.net.URI;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -33,7 +32,7 @@ import java.util.regex.Pattern;
  *
  * <p>Immutable and thread-safe.
  */
-public final class MinibrowserInput implements MinibrowserDocument {
+public final class MinibrowserInput extends MinibrowserDocument {
   static final String ROOT = "SnomIPPhoneInput";
   private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_]{1,32}");
 
@@ -74,11 +73,19 @@ public final class MinibrowserInput implements MinibrowserDocument {
   private final String displayName;
   private final String defaultValue;
   private final FieldType fieldType;
-  private final List<MinibrowserLed> leds;
-  private final MinibrowserFetch fetch;
-  private final String xml;
 
   private MinibrowserInput(Builder b) {
+    super(checked(b), ROOT, w -> body(w, b));
+    this.title = b.title;
+    this.prompt = b.prompt;
+    this.url = b.url;
+    this.token = b.token;
+    this.displayName = b.displayName;
+    this.defaultValue = b.defaultValue;
+    this.fieldType = b.fieldType;
+  }
+
+  private static Builder checked(Builder b) {
     if (b.url == null || b.token == null || b.displayName == null) {
       throw new IllegalArgumentException(
           ROOT + " needs a url, a token and a displayName; missing: " + b.missing());
@@ -90,25 +97,16 @@ public final class MinibrowserInput implements MinibrowserDocument {
               + ", which the phone replaces with the text entered; url was "
               + Checks.quote(b.url.toASCIIString()));
     }
-    this.title = b.title;
-    this.prompt = b.prompt;
-    this.url = b.url;
-    this.token = b.token;
-    this.displayName = b.displayName;
-    this.defaultValue = b.defaultValue;
-    this.fieldType = b.fieldType;
-    this.leds = b.extras.leds();
-    this.fetch = b.extras.fetchOrNull();
-    this.xml = MinibrowserXmlWriter.document(ROOT, this::body, leds, fetch);
+    return b;
   }
 
-  private void body(MinibrowserXmlWriter w) {
-    w.line("Title", title).line("Prompt", prompt).line("URL", url.toASCIIString());
-    w.open("InputItem").element("DisplayName", displayName).element("InputToken", token);
-    if (defaultValue != null) {
-      w.element("DefaultValue", defaultValue);
+  private static void body(MinibrowserXmlWriter w, Builder b) {
+    w.line("Title", b.title).line("Prompt", b.prompt).line("URL", b.url.toASCIIString());
+    w.open("InputItem").element("DisplayName", b.displayName).element("InputToken", b.token);
+    if (b.defaultValue != null) {
+      w.element("DefaultValue", b.defaultValue);
     }
-    w.element("InputFlags", fieldType.flag()).close("InputItem");
+    w.element("InputFlags", b.fieldType.flag()).close("InputItem");
   }
 
   /**
@@ -183,37 +181,6 @@ public final class MinibrowserInput implements MinibrowserDocument {
     return fieldType;
   }
 
-  @Override
-  public List<MinibrowserLed> leds() {
-    return leds;
-  }
-
-  @Override
-  public Optional<MinibrowserFetch> fetch() {
-    return Optional.ofNullable(fetch);
-  }
-
-  @Override
-  public String toXml() {
-    return xml;
-  }
-
-  /**
-   * Equal when they write the same XML.
-   *
-   * @param o the other object
-   * @return whether they are equal
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MinibrowserInput i && i.xml.equals(xml);
-  }
-
-  @Override
-  public int hashCode() {
-    return xml.hashCode();
-  }
-
   /**
    * The document for logs, for example {@code MinibrowserInput[displayName="Forward to", TELEPHONE,
    * url="https://apps.example/forward?to=__X__"]}; never the default value, which may be a
@@ -229,7 +196,7 @@ public final class MinibrowserInput implements MinibrowserDocument {
         + fieldType
         + ", url="
         + Checks.quote(url.toASCIIString())
-        + MinibrowserExtras.describe(leds, fetch())
+        + extras()
         + "]";
   }
 
@@ -237,8 +204,7 @@ public final class MinibrowserInput implements MinibrowserDocument {
    * Builds a {@link MinibrowserInput}. Each setter checks its own argument at once; {@link
    * #build()} checks that the URL holds the token. Not thread-safe.
    */
-  public static final class Builder {
-    private final MinibrowserExtras extras = new MinibrowserExtras();
+  public static final class Builder extends MinibrowserDocument.Builder<Builder> {
     private String title;
     private String prompt;
     private URI url;
@@ -248,6 +214,11 @@ public final class MinibrowserInput implements MinibrowserDocument {
     private FieldType fieldType = FieldType.TEXT;
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     private String missing() {
       StringBuilder s = new StringBuilder();
@@ -351,29 +322,6 @@ public final class MinibrowserInput implements MinibrowserDocument {
      */
     public Builder fieldType(FieldType fieldType) {
       this.fieldType = Objects.requireNonNull(fieldType, "fieldType");
-      return this;
-    }
-
-    /**
-     * Adds an LED.
-     *
-     * @param led the LED, whose number no other LED of this document has
-     * @return this builder
-     * @throws IllegalArgumentException if its number is taken or there are too many
-     */
-    public Builder led(MinibrowserLed led) {
-      extras.led(led);
-      return this;
-    }
-
-    /**
-     * Sets the fetch, replacing any set before.
-     *
-     * @param fetch the fetch
-     * @return this builder
-     */
-    public Builder fetch(MinibrowserFetch fetch) {
-      extras.fetch(fetch);
       return this;
     }
 

@@ -27,14 +27,11 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  */
-public final class MinibrowserMenu implements MinibrowserDocument {
+public final class MinibrowserMenu extends MinibrowserDocument {
   static final String ROOT = "SnomIPPhoneMenu";
 
   private final String title;
   private final List<Item> items;
-  private final List<MinibrowserLed> leds;
-  private final MinibrowserFetch fetch;
-  private final String xml;
 
   /**
    * One item of the menu.
@@ -61,19 +58,21 @@ public final class MinibrowserMenu implements MinibrowserDocument {
   }
 
   private MinibrowserMenu(Builder b) {
+    super(checked(b), ROOT, w -> body(w, b));
+    this.title = b.title;
+    this.items = List.copyOf(b.items);
+  }
+
+  private static Builder checked(Builder b) {
     if (b.items.isEmpty()) {
       throw new IllegalArgumentException("a " + ROOT + " needs at least one item");
     }
-    this.title = b.title;
-    this.items = List.copyOf(b.items);
-    this.leds = b.extras.leds();
-    this.fetch = b.extras.fetchOrNull();
-    this.xml = MinibrowserXmlWriter.document(ROOT, this::body, leds, fetch);
+    return b;
   }
 
-  private void body(MinibrowserXmlWriter w) {
-    w.line("Title", title);
-    for (Item item : items) {
+  private static void body(MinibrowserXmlWriter w, Builder b) {
+    w.line("Title", b.title);
+    for (Item item : b.items) {
       w.open("MenuItem", "name", item.name(), "sel", item.preselected() ? "true" : null)
           .element("Name", item.name())
           .element("URL", item.url().toASCIIString())
@@ -108,37 +107,6 @@ public final class MinibrowserMenu implements MinibrowserDocument {
     return items;
   }
 
-  @Override
-  public List<MinibrowserLed> leds() {
-    return leds;
-  }
-
-  @Override
-  public Optional<MinibrowserFetch> fetch() {
-    return Optional.ofNullable(fetch);
-  }
-
-  @Override
-  public String toXml() {
-    return xml;
-  }
-
-  /**
-   * Equal when they write the same XML.
-   *
-   * @param o the other object
-   * @return whether they are equal
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MinibrowserMenu m && m.xml.equals(xml);
-  }
-
-  @Override
-  public int hashCode() {
-    return xml.hashCode();
-  }
-
   /**
    * The document for logs, for example {@code MinibrowserMenu[title="Doors", 2 items]}.
    *
@@ -150,7 +118,7 @@ public final class MinibrowserMenu implements MinibrowserDocument {
         + (title == null ? "" : "title=" + Checks.quote(title) + ", ")
         + items.size()
         + (items.size() == 1 ? " item" : " items")
-        + MinibrowserExtras.describe(leds, fetch())
+        + extras()
         + "]";
   }
 
@@ -158,12 +126,16 @@ public final class MinibrowserMenu implements MinibrowserDocument {
    * Builds a {@link MinibrowserMenu}. Each method checks its own arguments at once. Not
    * thread-safe.
    */
-  public static final class Builder {
-    private final MinibrowserExtras extras = new MinibrowserExtras();
+  public static final class Builder extends MinibrowserDocument.Builder<Builder> {
     private final List<Item> items = new ArrayList<>();
     private String title;
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * Sets the title.
@@ -213,29 +185,6 @@ public final class MinibrowserMenu implements MinibrowserDocument {
         throw new IllegalArgumentException("a menu holds at most " + MAX_ENTRIES + " items");
       }
       items.add(item);
-      return this;
-    }
-
-    /**
-     * Adds an LED.
-     *
-     * @param led the LED, whose number no other LED of this document has
-     * @return this builder
-     * @throws IllegalArgumentException if its number is taken or there are too many
-     */
-    public Builder led(MinibrowserLed led) {
-      extras.led(led);
-      return this;
-    }
-
-    /**
-     * Sets the fetch, replacing any set before.
-     *
-     * @param fetch the fetch
-     * @return this builder
-     */
-    public Builder fetch(MinibrowserFetch fetch) {
-      extras.fetch(fetch);
       return this;
     }
 

@@ -1,7 +1,6 @@
 package dev.deskphone.snom;
 
 import dev.deskphone.core.internal.Checks;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,26 +20,23 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  */
-public final class MinibrowserText implements MinibrowserDocument {
+public final class MinibrowserText extends MinibrowserDocument {
   static final String ROOT = "SnomIPPhoneText";
 
   private final String title;
   private final String text;
-  private final List<MinibrowserLed> leds;
-  private final MinibrowserFetch fetch;
-  private final String xml;
 
   private MinibrowserText(Builder b) {
+    super(checked(b), ROOT, w -> w.line("Title", b.title).line("Text", b.text));
+    this.title = b.title;
+    this.text = b.text;
+  }
+
+  private static Builder checked(Builder b) {
     if (b.text == null) {
       throw new IllegalArgumentException("text is required for " + ROOT + "; it may be empty");
     }
-    this.title = b.title;
-    this.text = b.text;
-    this.leds = b.extras.leds();
-    this.fetch = b.extras.fetchOrNull();
-    this.xml =
-        MinibrowserXmlWriter.document(
-            ROOT, w -> w.line("Title", title).line("Text", text), leds, fetch);
+    return b;
   }
 
   /**
@@ -70,37 +66,6 @@ public final class MinibrowserText implements MinibrowserDocument {
     return text;
   }
 
-  @Override
-  public List<MinibrowserLed> leds() {
-    return leds;
-  }
-
-  @Override
-  public Optional<MinibrowserFetch> fetch() {
-    return Optional.ofNullable(fetch);
-  }
-
-  @Override
-  public String toXml() {
-    return xml;
-  }
-
-  /**
-   * Equal when they write the same XML.
-   *
-   * @param o the other object
-   * @return whether they are equal
-   */
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof MinibrowserText t && t.xml.equals(xml);
-  }
-
-  @Override
-  public int hashCode() {
-    return xml.hashCode();
-  }
-
   /**
    * The document for logs, for example {@code MinibrowserText[title="Door", text="Someone rang", 1
    * LED]}.
@@ -113,19 +78,23 @@ public final class MinibrowserText implements MinibrowserDocument {
         + (title == null ? "" : "title=" + Checks.quote(title) + ", ")
         + "text="
         + Checks.quote(text)
-        + MinibrowserExtras.describe(leds, fetch())
+        + extras()
         + "]";
   }
 
   /**
    * Builds a {@link MinibrowserText}. Each setter checks its own argument at once. Not thread-safe.
    */
-  public static final class Builder {
-    private final MinibrowserExtras extras = new MinibrowserExtras();
+  public static final class Builder extends MinibrowserDocument.Builder<Builder> {
     private String title;
     private String text;
 
     private Builder() {}
+
+    @Override
+    Builder self() {
+      return this;
+    }
 
     /**
      * Sets the title.
@@ -148,29 +117,6 @@ public final class MinibrowserText implements MinibrowserDocument {
      */
     public Builder text(String text) {
       this.text = MinibrowserChecks.multiline("text", text, MAX_TEXT_LENGTH);
-      return this;
-    }
-
-    /**
-     * Adds an LED.
-     *
-     * @param led the LED, whose number no other LED of this document has
-     * @return this builder
-     * @throws IllegalArgumentException if its number is taken or there are too many
-     */
-    public Builder led(MinibrowserLed led) {
-      extras.led(led);
-      return this;
-    }
-
-    /**
-     * Sets the fetch, replacing any set before.
-     *
-     * @param fetch the fetch
-     * @return this builder
-     */
-    public Builder fetch(MinibrowserFetch fetch) {
-      extras.fetch(fetch);
       return this;
     }
 

@@ -1,14 +1,15 @@
 package dev.deskphone.snom;
 
+import dev.deskphone.core.internal.XmlSafety;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
  * Writes a minibrowser document by hand: the forms are fixed and small, every value has been
- * checked, and each must be escaped exactly (the Turnled writer's lessons: {@code '} and TAB, CR,
- * LF in attributes as character references, since a parser turns them raw into spaces; {@code >}
- * always, so {@code ]]>} cannot appear). Not thread-safe; one per document.
+ * checked, and each is escaped exactly as the Turnled writer does it ({@link XmlSafety#escape}:
+ * {@code '} and TAB, CR, LF as references too, since a parser turns them raw into spaces inside
+ * attributes; {@code >} always, so {@code ]]>} cannot appear). Not thread-safe; one per document.
  */
 final class MinibrowserXmlWriter {
   private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -100,26 +101,8 @@ final class MinibrowserXmlWriter {
     out.append('"');
   }
 
-  /**
-   * Appends {@code value} escaped for element text and double-quoted attributes alike. TAB and LF
-   * go as character references too: raw they would survive in element text but not in an attribute,
-   * and a reference reads back the same in both.
-   */
   private void escape(String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        case '\t' -> out.append("&#9;");
-        case '\n' -> out.append("&#10;");
-        case '\r' -> out.append("&#13;");
-        default -> out.append(c);
-      }
-    }
+    XmlSafety.escape(out, value);
   }
 
   /** The number of bytes {@code s} takes as UTF-8; checked values hold no unpaired surrogate. */
