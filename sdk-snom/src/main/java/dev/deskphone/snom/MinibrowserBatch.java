@@ -46,14 +46,9 @@ public final class MinibrowserBatch extends MinibrowserDocument {
     return new Builder();
   }
 
-  /**
-   * The document for logs, for example {@code MinibrowserBatch[2 LEDs, fetch after PT0.001S]}.
-   *
-   * @return the text
-   */
   @Override
-  public String toString() {
-    return "MinibrowserBatch[" + extras().substring(2) + "]";
+  String details() {
+    return "";
   }
 
   /** Builds a {@link MinibrowserBatch}. Not thread-safe. */

@@ -29,7 +29,6 @@ import java.util.Optional;
 public final class MinibrowserDirectory extends MinibrowserDocument {
   static final String ROOT = "SnomIPPhoneDirectory";
 
-  private final String title;
   private final String prompt;
   private final List<Entry> entries;
 
@@ -77,7 +76,6 @@ public final class MinibrowserDirectory extends MinibrowserDocument {
 
   private MinibrowserDirectory(Builder b) {
     super(checked(b), ROOT, w -> body(w, b));
-    this.title = b.title;
     this.prompt = b.prompt;
     this.entries = List.copyOf(b.entries);
   }
@@ -90,7 +88,7 @@ public final class MinibrowserDirectory extends MinibrowserDocument {
   }
 
   private static void body(MinibrowserXmlWriter w, Builder b) {
-    w.line("Title", b.title).line("Prompt", b.prompt);
+    w.line("Prompt", b.prompt);
     for (Entry entry : b.entries) {
       w.open("DirectoryEntry")
           .element("Name", entry.name())
@@ -106,15 +104,6 @@ public final class MinibrowserDirectory extends MinibrowserDocument {
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /**
-   * The title, if set.
-   *
-   * @return the title, or empty
-   */
-  public Optional<String> title() {
-    return Optional.ofNullable(title);
   }
 
   /**
@@ -135,19 +124,9 @@ public final class MinibrowserDirectory extends MinibrowserDocument {
     return entries;
   }
 
-  /**
-   * The document for logs, for example {@code MinibrowserDirectory[title="Team", 3 entries]}.
-   *
-   * @return the text
-   */
   @Override
-  public String toString() {
-    return "MinibrowserDirectory["
-        + (title == null ? "" : "title=" + Checks.quote(title) + ", ")
-        + entries.size()
-        + (entries.size() == 1 ? " entry" : " entries")
-        + extras()
-        + "]";
+  String details() {
+    return entries.size() + (entries.size() == 1 ? " entry" : " entries");
   }
 
   /**
@@ -156,25 +135,12 @@ public final class MinibrowserDirectory extends MinibrowserDocument {
    */
   public static final class Builder extends MinibrowserDocument.Builder<Builder> {
     private final List<Entry> entries = new ArrayList<>();
-    private String title;
     private String prompt;
 
     private Builder() {}
 
     @Override
     Builder self() {
-      return this;
-    }
-
-    /**
-     * Sets the title.
-     *
-     * @param title one line of up to {@value MinibrowserDocument#MAX_LINE_LENGTH} characters
-     * @return this builder
-     * @throws IllegalArgumentException if it breaks the rules of {@link MinibrowserDocument}
-     */
-    public Builder title(String title) {
-      this.title = MinibrowserChecks.line("title", title, MAX_LINE_LENGTH);
       return this;
     }
 

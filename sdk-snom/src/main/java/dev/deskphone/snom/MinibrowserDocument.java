@@ -1,5 +1,6 @@
 package dev.deskphone.snom;
 
+import dev.deskphone.core.internal.Checks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,15 +82,27 @@ public abstract sealed class MinibrowserDocument
   /** The most menu items, directory entries or LEDs one document holds: {@value}. */
   public static final int MAX_ENTRIES = 100;
 
+  private final String title;
   private final List<MinibrowserLed> leds;
   private final MinibrowserFetch fetch;
   private final String xml;
 
-  /** Writes the document: {@code body} writes what comes between the root and the LEDs. */
+  /** Writes the document: {@code body} writes what comes between the title and the LEDs. */
   MinibrowserDocument(Builder<?> b, String root, Consumer<MinibrowserXmlWriter> body) {
+    this.title = b.title;
     this.leds = List.copyOf(b.leds);
     this.fetch = b.fetch;
-    this.xml = MinibrowserXmlWriter.document(root, body, leds, fetch);
+    this.xml = MinibrowserXmlWriter.document(root, title, body, leds, fetch);
+  }
+
+  /**
+   * The title shown at the top of the screen, if set. (The vendor lists {@code Title} among the
+   * elements every document may hold; an input field shows its display name there instead.)
+   *
+   * @return the title, or empty
+   */
+  public final Optional<String> title() {
+    return Optional.ofNullable(title);
   }
 
   /**
@@ -164,9 +177,23 @@ public abstract sealed class MinibrowserDocument
     return xml.hashCode();
   }
 
-  /** For toString: {@code ", 2 LEDs, fetch after PT5S"}, or nothing. */
-  final String extras() {
-    StringJoiner s = new StringJoiner(", ", ", ", "").setEmptyValue("");
+  /**
+   * The document for logs: its type, title, what it holds and its extras, for example {@code
+   * MinibrowserText[title="Door", text="Someone rang", 1 LED, fetch after PT5S]}; texts are quoted
+   * with control characters shown as {@code <U+XXXX>}, and an input's default value never shown.
+   *
+   * @return the text
+   */
+  @Override
+  public final String toString() {
+    StringJoiner s = new StringJoiner(", ", getClass().getSimpleName() + "[", "]");
+    if (title != null) {
+      s.add("title=" + Checks.quote(title));
+    }
+    String details = details();
+    if (!details.isEmpty()) {
+      s.add(details);
+    }
     if (!leds.isEmpty()) {
       s.add(leds.size() + (leds.size() == 1 ? " LED" : " LEDs"));
     }
@@ -176,8 +203,11 @@ public abstract sealed class MinibrowserDocument
     return s.toString();
   }
 
+  /** For {@link #toString()}: what this type holds, such as {@code 3 items}. */
+  abstract String details();
+
   /**
-   * What every document's builder takes: LEDs, at most one per number and {@value
+   * What every document's builder takes: a title, LEDs, at most one per number and {@value
    * MinibrowserDocument#MAX_ENTRIES} in all, and one fetch. Each method checks its argument at
    * once. Not thread-safe: use one builder from one thread.
    *
@@ -186,8 +216,22 @@ public abstract sealed class MinibrowserDocument
   public abstract static class Builder<B extends Builder<B>> {
     private final List<MinibrowserLed> leds = new ArrayList<>();
     private MinibrowserFetch fetch;
+    private String title;
 
     Builder() {}
+
+    /**
+     * Sets the title.
+     *
+     * @param title one line of up to {@value MinibrowserDocument#MAX_LINE_LENGTH} characters
+     * @return this builder
+     * @throws NullPointerException if {@code title} is null
+     * @throws IllegalArgumentException if it breaks the rules of {@link MinibrowserDocument}
+     */
+    public final B title(String title) {
+      this.title = MinibrowserChecks.line("title", title, MAX_LINE_LENGTH);
+      return self();
+    }
 
     /**
      * Adds an LED.

@@ -66,7 +66,6 @@ public final class MinibrowserInput extends MinibrowserDocument {
     }
   }
 
-  private final String title;
   private final String prompt;
   private final URI url;
   private final String token;
@@ -76,7 +75,6 @@ public final class MinibrowserInput extends MinibrowserDocument {
 
   private MinibrowserInput(Builder b) {
     super(checked(b), ROOT, w -> body(w, b));
-    this.title = b.title;
     this.prompt = b.prompt;
     this.url = b.url;
     this.token = b.token;
@@ -101,7 +99,7 @@ public final class MinibrowserInput extends MinibrowserDocument {
   }
 
   private static void body(MinibrowserXmlWriter w, Builder b) {
-    w.line("Title", b.title).line("Prompt", b.prompt).line("URL", b.url.toASCIIString());
+    w.line("Prompt", b.prompt).line("URL", b.url.toASCIIString());
     w.open("InputItem").element("DisplayName", b.displayName).element("InputToken", b.token);
     if (b.defaultValue != null) {
       w.element("DefaultValue", b.defaultValue);
@@ -116,15 +114,6 @@ public final class MinibrowserInput extends MinibrowserDocument {
    */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /**
-   * The title, if set (the phone shows the display name in its place).
-   *
-   * @return the title, or empty
-   */
-  public Optional<String> title() {
-    return Optional.ofNullable(title);
   }
 
   /**
@@ -181,23 +170,15 @@ public final class MinibrowserInput extends MinibrowserDocument {
     return fieldType;
   }
 
-  /**
-   * The document for logs, for example {@code MinibrowserInput[displayName="Forward to", TELEPHONE,
-   * url="https://apps.example/forward?to=__X__"]}; never the default value, which may be a
-   * password.
-   *
-   * @return the text
-   */
+  /** Never the default value, which may be a password. */
   @Override
-  public String toString() {
-    return "MinibrowserInput[displayName="
+  String details() {
+    return "displayName="
         + Checks.quote(displayName)
         + ", "
         + fieldType
         + ", url="
-        + Checks.quote(url.toASCIIString())
-        + extras()
-        + "]";
+        + Checks.quote(url.toASCIIString());
   }
 
   /**
@@ -205,7 +186,6 @@ public final class MinibrowserInput extends MinibrowserDocument {
    * #build()} checks that the URL holds the token. Not thread-safe.
    */
   public static final class Builder extends MinibrowserDocument.Builder<Builder> {
-    private String title;
     private String prompt;
     private URI url;
     private String token;
@@ -232,18 +212,6 @@ public final class MinibrowserInput extends MinibrowserDocument {
         s.append("displayName");
       }
       return s.toString().trim();
-    }
-
-    /**
-     * Sets the title.
-     *
-     * @param title one line of up to {@value MinibrowserDocument#MAX_LINE_LENGTH} characters
-     * @return this builder
-     * @throws IllegalArgumentException if it breaks the rules of {@link MinibrowserDocument}
-     */
-    public Builder title(String title) {
-      this.title = MinibrowserChecks.line("title", title, MAX_LINE_LENGTH);
-      return this;
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.deskphone.core.internal.Checks;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * A menu of items, each fetching a URL when chosen: {@code <SnomIPPhoneMenu><Title>T</Title>
@@ -30,7 +29,6 @@ import java.util.Optional;
 public final class MinibrowserMenu extends MinibrowserDocument {
   static final String ROOT = "SnomIPPhoneMenu";
 
-  private final String title;
   private final List<Item> items;
 
   /**
@@ -59,7 +57,6 @@ public final class MinibrowserMenu extends MinibrowserDocument {
 
   private MinibrowserMenu(Builder b) {
     super(checked(b), ROOT, w -> body(w, b));
-    this.title = b.title;
     this.items = List.copyOf(b.items);
   }
 
@@ -71,7 +68,6 @@ public final class MinibrowserMenu extends MinibrowserDocument {
   }
 
   private static void body(MinibrowserXmlWriter w, Builder b) {
-    w.line("Title", b.title);
     for (Item item : b.items) {
       w.open("MenuItem", "name", item.name(), "sel", item.preselected() ? "true" : null)
           .element("Name", item.name())
@@ -90,15 +86,6 @@ public final class MinibrowserMenu extends MinibrowserDocument {
   }
 
   /**
-   * The title, if set.
-   *
-   * @return the title, or empty
-   */
-  public Optional<String> title() {
-    return Optional.ofNullable(title);
-  }
-
-  /**
    * The items, in order.
    *
    * @return an unmodifiable list of at least one item
@@ -107,19 +94,9 @@ public final class MinibrowserMenu extends MinibrowserDocument {
     return items;
   }
 
-  /**
-   * The document for logs, for example {@code MinibrowserMenu[title="Doors", 2 items]}.
-   *
-   * @return the text
-   */
   @Override
-  public String toString() {
-    return "MinibrowserMenu["
-        + (title == null ? "" : "title=" + Checks.quote(title) + ", ")
-        + items.size()
-        + (items.size() == 1 ? " item" : " items")
-        + extras()
-        + "]";
+  String details() {
+    return items.size() + (items.size() == 1 ? " item" : " items");
   }
 
   /**
@@ -128,24 +105,11 @@ public final class MinibrowserMenu extends MinibrowserDocument {
    */
   public static final class Builder extends MinibrowserDocument.Builder<Builder> {
     private final List<Item> items = new ArrayList<>();
-    private String title;
 
     private Builder() {}
 
     @Override
     Builder self() {
-      return this;
-    }
-
-    /**
-     * Sets the title.
-     *
-     * @param title one line of up to {@value MinibrowserDocument#MAX_LINE_LENGTH} characters
-     * @return this builder
-     * @throws IllegalArgumentException if it breaks the rules of {@link MinibrowserDocument}
-     */
-    public Builder title(String title) {
-      this.title = MinibrowserChecks.line("title", title, MAX_LINE_LENGTH);
       return this;
     }
 

@@ -13,8 +13,11 @@ import static javax.xml.stream.XMLStreamConstants.SPACE;
 import static javax.xml.stream.XMLStreamConstants.START_ELEMENT;
 
 import dev.deskphone.core.internal.Checks;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -43,11 +46,6 @@ final class MinibrowserPull {
   /** Handles the child element just started, by its name in lower case. */
   interface Child {
     void read(String name) throws XMLStreamException;
-  }
-
-  /** Takes an attribute, by its name in lower case; false if it does not know it. */
-  interface Attribute {
-    boolean take(String name, String value);
   }
 
   /** The root element's name, as written; refuses a document without one. */
@@ -86,22 +84,31 @@ final class MinibrowserPull {
     }
   }
 
-  /** Hands each attribute of the element just started to {@code take}; refuses those it refuses. */
-  void attributes(String element, Attribute take) {
+  /**
+   * The attributes of the element just started, by name in lower case; refuses any but the {@code
+   * known} ones (given in lower case) and ignores namespaced ones.
+   */
+  Map<String, String> attributes(String element, String... known) {
+    Map<String, String> values = new HashMap<>();
     for (int i = 0; i < r.getAttributeCount(); i++) {
-      if (!isNamespaced(i)
-          && !take.take(lower(r.getAttributeLocalName(i)), r.getAttributeValue(i))) {
+      if (isNamespaced(i)) {
+        continue;
+      }
+      String name = lower(r.getAttributeLocalName(i));
+      if (!Arrays.asList(known).contains(name)) {
         throw refuse(
             element
                 + " has an attribute "
                 + Checks.quote(r.getAttributeLocalName(i))
                 + " this reader does not know");
       }
+      values.put(name, r.getAttributeValue(i));
     }
+    return values;
   }
 
   void noAttributes(String element) {
-    attributes(element, (name, value) -> false);
+    attributes(element);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.deskphone.snom;
 
 import dev.deskphone.core.internal.Checks;
-import java.util.Optional;
 
 /**
  * A text on the phone's screen: {@code <SnomIPPhoneText><Title>T</Title><Text>Body</Text>...}.
@@ -23,12 +22,10 @@ import java.util.Optional;
 public final class MinibrowserText extends MinibrowserDocument {
   static final String ROOT = "SnomIPPhoneText";
 
-  private final String title;
   private final String text;
 
   private MinibrowserText(Builder b) {
-    super(checked(b), ROOT, w -> w.line("Title", b.title).line("Text", b.text));
-    this.title = b.title;
+    super(checked(b), ROOT, w -> w.line("Text", b.text));
     this.text = b.text;
   }
 
@@ -49,15 +46,6 @@ public final class MinibrowserText extends MinibrowserDocument {
   }
 
   /**
-   * The title, if set.
-   *
-   * @return the title, or empty
-   */
-  public Optional<String> title() {
-    return Optional.ofNullable(title);
-  }
-
-  /**
    * The text shown.
    *
    * @return the text, possibly empty
@@ -66,45 +54,21 @@ public final class MinibrowserText extends MinibrowserDocument {
     return text;
   }
 
-  /**
-   * The document for logs, for example {@code MinibrowserText[title="Door", text="Someone rang", 1
-   * LED]}.
-   *
-   * @return the text
-   */
   @Override
-  public String toString() {
-    return "MinibrowserText["
-        + (title == null ? "" : "title=" + Checks.quote(title) + ", ")
-        + "text="
-        + Checks.quote(text)
-        + extras()
-        + "]";
+  String details() {
+    return "text=" + Checks.quote(text);
   }
 
   /**
    * Builds a {@link MinibrowserText}. Each setter checks its own argument at once. Not thread-safe.
    */
   public static final class Builder extends MinibrowserDocument.Builder<Builder> {
-    private String title;
     private String text;
 
     private Builder() {}
 
     @Override
     Builder self() {
-      return this;
-    }
-
-    /**
-     * Sets the title.
-     *
-     * @param title one line of up to {@value MinibrowserDocument#MAX_LINE_LENGTH} characters
-     * @return this builder
-     * @throws IllegalArgumentException if it breaks the rules of {@link MinibrowserDocument}
-     */
-    public Builder title(String title) {
-      this.title = MinibrowserChecks.line("title", title, MAX_LINE_LENGTH);
       return this;
     }
 

@@ -97,7 +97,6 @@ final class MinibrowserXmlReader {
         root,
         name -> {
           switch (name) {
-            case "title" -> b.title(p.plain("Title", false));
             case "text" -> b.text(p.plain("Text", true));
             default -> extra(root, name, b);
           }
@@ -111,7 +110,6 @@ final class MinibrowserXmlReader {
         root,
         name -> {
           switch (name) {
-            case "title" -> b.title(p.plain("Title", false));
             case "menuitem" -> menuItem(b);
             default -> extra(root, name, b);
           }
@@ -120,45 +118,35 @@ final class MinibrowserXmlReader {
   }
 
   private void menuItem(MinibrowserMenu.Builder b) throws XMLStreamException {
-    String[] item = new String[3]; // name attribute, sel, Name element; then the URL
-    p.attributes(
-        "MenuItem",
-        (name, value) -> {
-          switch (name) {
-            case "name" -> item[0] = value;
-            case "sel" -> item[1] = value;
-            default -> {
-              return false;
-            }
-          }
-          return true;
-        });
-    String[] url = new String[1];
+    Map<String, String> attributes = p.attributes("MenuItem", "name", "sel");
+    String[] item = new String[2]; // the Name element, the URL
     p.children(
         "MenuItem",
         name -> {
           switch (name) {
-            case "name" -> item[2] = p.plain("Name", false);
-            case "url" -> url[0] = p.plain("URL", false);
+            case "name" -> item[0] = p.plain("Name", false);
+            case "url" -> item[1] = p.plain("URL", false);
             default -> throw p.unknownElement("MenuItem", "Name, URL");
           }
         });
-    if (item[0] != null && item[2] != null && !item[0].equals(item[2])) {
+    String attribute = attributes.get("name");
+    if (attribute != null && item[0] != null && !attribute.equals(item[0])) {
       throw invalid(
           "a MenuItem's name attribute "
-              + Checks.quote(item[0])
+              + Checks.quote(attribute)
               + " and Name element "
-              + Checks.quote(item[2])
+              + Checks.quote(item[0])
               + " differ");
     }
-    String name = item[0] != null ? item[0] : item[2];
-    if (name == null || url[0] == null) {
+    String name = attribute != null ? attribute : item[0];
+    if (name == null || item[1] == null) {
       throw invalid("a MenuItem needs a name (attribute or Name element) and a URL");
     }
-    if (item[1] != null && bool("MenuItem sel", item[1])) {
-      b.preselectedItem(name, uri("MenuItem URL", url[0]));
+    String sel = attributes.get("sel");
+    if (sel != null && bool("MenuItem sel", sel)) {
+      b.preselectedItem(name, uri("MenuItem URL", item[1]));
     } else {
-      b.item(name, uri("MenuItem URL", url[0]));
+      b.item(name, uri("MenuItem URL", item[1]));
     }
   }
 
@@ -168,7 +156,6 @@ final class MinibrowserXmlReader {
         root,
         name -> {
           switch (name) {
-            case "title" -> b.title(p.plain("Title", false));
             case "prompt" -> b.prompt(p.plain("Prompt", false));
             case "url" -> b.url(uri("URL", p.plain("URL", false)));
             case "inputitem" -> inputItem(b);
@@ -210,7 +197,6 @@ final class MinibrowserXmlReader {
         root,
         name -> {
           switch (name) {
-            case "title" -> b.title(p.plain("Title", false));
             case "prompt" -> b.prompt(p.plain("Prompt", false));
             case "directoryentry" -> directoryEntry(b);
             default -> extra(root, name, b);
@@ -243,32 +229,21 @@ final class MinibrowserXmlReader {
     return b.build();
   }
 
-  /** An LED or the fetch, which any document may hold; anything else is refused. */
+  /** The title, an LED or the fetch, which any document may hold; anything else is refused. */
   private void extra(String parent, String name, MinibrowserDocument.Builder<?> b)
       throws XMLStreamException {
     switch (name) {
+      case "title" -> b.title(p.plain("Title", false));
       case "led" -> b.led(led());
       case "fetch" -> b.fetch(fetch());
-      default -> throw p.unknownElement(parent, "the elements of its type, LED, fetch");
+      default -> throw p.unknownElement(parent, "the elements of its type, Title, LED, fetch");
     }
   }
 
   private MinibrowserLed led() throws XMLStreamException {
-    String[] led = new String[2]; // number, color
-    p.attributes(
-        "LED",
-        (name, value) -> {
-          switch (name) {
-            case "number" -> led[0] = value;
-            case "color" -> led[1] = value;
-            default -> {
-              return false;
-            }
-          }
-          return true;
-        });
+    Map<String, String> led = p.attributes("LED", "number", "color");
     String state = p.content("LED", false);
-    if (led[0] == null) {
+    if (led.get("number") == null) {
       throw invalid("an LED has no number attribute");
     }
     MinibrowserLed.State s = STATES.get(lower(state.trim()));
@@ -277,10 +252,10 @@ final class MinibrowserXmlReader {
           "an LED's state must be on, off, blink, blinkfast or blinkslow in any case, was "
               + Checks.quote(state));
     }
-    int number = integer("LED number", led[0]);
-    return led[1] == null
+    int number = integer("LED number", led.get("number"));
+    return led.get("color") == null
         ? MinibrowserLed.of(number, s)
-        : MinibrowserLed.of(number, s, color(led[1]));
+        : MinibrowserLed.of(number, s, color(led.get("color")));
   }
 
   private static MinibrowserLed.Color color(String color) {
@@ -293,22 +268,13 @@ final class MinibrowserXmlReader {
   }
 
   private MinibrowserFetch fetch() throws XMLStreamException {
-    String[] mil = new String[1];
-    p.attributes(
-        "fetch",
-        (name, value) -> {
-          if (!name.equals("mil")) {
-            return false;
-          }
-          mil[0] = value;
-          return true;
-        });
+    String mil = p.attributes("fetch", "mil").get("mil");
     String url = p.content("fetch", false);
-    if (mil[0] == null) {
+    if (mil == null) {
       throw invalid("a fetch has no mil attribute");
     }
     return MinibrowserFetch.after(
-        Duration.ofMillis(integer("fetch mil", mil[0])), uri("fetch URL", url));
+        Duration.ofMillis(integer("fetch mil", mil)), uri("fetch URL", url));
   }
 
   private static int integer(String what, String value) {

@@ -19,19 +19,21 @@ final class MinibrowserXmlWriter {
   private MinibrowserXmlWriter() {}
 
   /**
-   * The whole document: declaration, {@code root}, what {@code body} writes, the LEDs and the
-   * fetch, one element of the root per line.
+   * The whole document: declaration, {@code root}, the title, what {@code body} writes, the LEDs
+   * and the fetch, one element of the root per line.
    *
    * @throws IllegalArgumentException if it would be larger than {@link
    *     MinibrowserDocument#MAX_BYTES}
    */
   static String document(
       String root,
+      String title,
       Consumer<MinibrowserXmlWriter> body,
       List<MinibrowserLed> leds,
       MinibrowserFetch fetch) {
     MinibrowserXmlWriter w = new MinibrowserXmlWriter();
     w.out.append(DECLARATION).append('<').append(root).append(">\n");
+    w.line("Title", title);
     body.accept(w);
     for (MinibrowserLed led : leds) {
       w.out.append("<LED");

@@ -41,6 +41,20 @@ class MinibrowserBatchTest {
   }
 
   @Test
+  void takesATitleAsEveryDocumentMay() {
+    MinibrowserBatch batch =
+        MinibrowserBatch.builder()
+            .title("LEDs")
+            .led(MinibrowserLed.of(1, MinibrowserLed.State.ON))
+            .build();
+    assertThat(batch.toXml())
+        .contains("<SnomIPPhoneBatch>\n<Title>LEDs</Title>\n<LED number=\"1\">");
+    assertThat(MinibrowserDocument.read(batch.toBytes())).isEqualTo(batch);
+    assertThat(batch.title()).contains("LEDs");
+    assertThat(batch.toString()).isEqualTo("MinibrowserBatch[title=\"LEDs\", 1 LED]");
+  }
+
+  @Test
   void anEmptyBatchIsRefused() {
     assertThatThrownBy(() -> MinibrowserBatch.builder().build())
         .isInstanceOf(IllegalArgumentException.class)

@@ -86,7 +86,8 @@ class MinibrowserDocumentTest {
         "<SnomIPPhoneText><Text>x</Text><fetch mil=\"1\">../relative</fetch></SnomIPPhoneText>",
         "<SnomIPPhoneText><Text>x<br>y</br></Text></SnomIPPhoneText>",
         "<SnomIPPhoneText xmlns=\"urn:x\"><Text>x</Text></SnomIPPhoneText>",
-        "<SnomIPPhoneBatch><Title>T</Title><LED number=\"1\">On</LED></SnomIPPhoneBatch>",
+        "<SnomIPPhoneBatch><Title>T</Title><Title>U</Title><LED number=\"1\">On</LED>"
+            + "</SnomIPPhoneBatch>",
         "<SnomIPPhoneMenu><MenuItem name=\"a\"/></SnomIPPhoneMenu>",
         "<SnomIPPhoneMenu><MenuItem name=\"a\" sel=\"yes\"><URL>http://h/</URL></MenuItem>"
             + "</SnomIPPhoneMenu>",
