@@ -31,9 +31,9 @@ import java.util.function.Consumer;
  * documents no way to escape them), and within the lengths below; every URL must be {@code http} or
  * {@code https} with a host, or {@code snom://} or {@code phone://} followed by {@code mb_nop} or
  * {@code mb_exit} (a {@link SnomFragment}). The XML starts with a UTF-8 declaration (the vendor
- * recommends one) and escapes {@code & < > " '} everywhere, and TAB, CR and LF inside attributes as
- * character references. Non-ASCII text is written as UTF-8, so the Content-Length is {@link
- * #toBytes()}{@code .length}, never the character count.
+ * recommends one) and escapes {@code & < > " '} everywhere, and TAB and LF (the only control
+ * characters a text may hold) as character references. Non-ASCII text is written as UTF-8, so the
+ * Content-Length is {@link #toBytes()}{@code .length}, never the character count.
  *
  * <p><b>Reading.</b> {@link #read(byte[])} takes UTF-8 only, refuses any DOCTYPE or entity, never
  * fetches anything, and stops at {@value #MAX_BYTES} bytes, a nesting depth of 3 (the deepest any
@@ -46,13 +46,14 @@ import java.util.function.Consumer;
  * above: writing it and reading the result gives an equal document.
  *
  * <p>Sources: snom's minibrowser pages (service.snom.com "XML Minibrowser", "Main Subtags",
- * "Fragments", "Callbacks" and a page per document type) and their source, Snomio/Documentation on
- * GitHub (docs.snom.io). Each type says which of its facts come from where and which are unverified
- * on a real phone.
+ * "Fragments" and a page per document type) and their source, Snomio/Documentation on GitHub
+ * (docs.snom.io; the callbacks from its {@code callbacks/index.md}, the case-insensitive parser
+ * from its {@code xml_minibrowser/index.md}). Each type says which of its facts come from where and
+ * which are unverified on a real phone.
  *
- * <p>An abstract class rather than an interface because every document carries the same LEDs, fetch
- * and written XML; only the types below extend it. Immutable and thread-safe; documents are equal
- * when they write the same XML.
+ * <p>An abstract class rather than an interface because every document carries the same title,
+ * LEDs, fetch and written XML; only the types below extend it. Immutable and thread-safe; documents
+ * are equal when they write the same XML.
  */
 public abstract sealed class MinibrowserDocument
     permits MinibrowserText,
