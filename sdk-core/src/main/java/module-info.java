@@ -6,6 +6,7 @@
 @SuppressWarnings("module")
 module dev.deskphone.core {
   requires java.net.http;
+  requires java.xml;
   requires org.slf4j;
 
   exports dev.deskphone.core;

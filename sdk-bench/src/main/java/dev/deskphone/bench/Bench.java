@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * The benchmarks' one entry point: {@code java -jar sdk-bench/target/benchmarks.jar NAME [JMH
- * options]}, NAME one of {@code press auth fanout sendurl xml coldstart memory testkit events
- * tracker lab}, or {@code jmh ...} for JMH's own command line. Each prints its figures beside a
- * baseline measured in the same run, the ratio and the goal. Every server is started here on
- * 127.0.0.1; every loop is bounded.
+ * options]}, NAME one of {@code press auth fanout sendurl xml minibrowser coldstart memory testkit
+ * events tracker lab}, or {@code jmh ...} for JMH's own command line. Each prints its figures
+ * beside a baseline measured in the same run, the ratio and the goal. Every server is started here
+ * on 127.0.0.1; every loop is bounded.
  */
 public final class Bench {
   /**
@@ -44,7 +44,8 @@ public final class Bench {
     if (args.length == 0) {
       System.out.println(
           "usage: java -jar benchmarks.jar"
-              + " press|auth|fanout|sendurl|xml|coldstart|memory|testkit|events|tracker|lab"
+              + " press|auth|fanout|sendurl|xml|minibrowser|coldstart|memory|testkit|events|tracker"
+              + "|lab"
               + " [options]  (or: jmh [JMH options])");
       System.exit(2);
     }
@@ -56,6 +57,7 @@ public final class Bench {
       case "press" -> press(rest);
       case "auth" -> auth(rest);
       case "xml" -> xml(rest);
+      case "minibrowser" -> minibrowser(rest);
       case "fanout" -> FanoutHarness.run(rest);
       case "sendurl" -> SendUrlLoadHarness.run(rest);
       case "coldstart" -> ColdStartHarness.run(rest);
@@ -201,22 +203,32 @@ public final class Bench {
   }
 
   private static void xml(String[] jmhArgs) throws Exception {
-    Map<String, Jmh.Score> s = Jmh.run(TurnledXmlBenchmark.class, jmhArgs);
-    Report.head("5. TurnledXml, one LED reply, 1 thread (ops/s) vs JDK StAX on the same document");
-    Report.line(
+    writeAndRead(
+        TurnledXmlBenchmark.class,
+        "5. TurnledXml, one LED reply, 1 thread (ops/s) vs JDK StAX on the same document",
         "write (TurnledXml.toBytes)",
-        s.get("sdkWrite").score(),
-        s.get("staxWrite").score(),
-        "op/s",
-        null,
-        true);
-    Report.line(
         "read (TurnledXml.read(byte[]))",
-        s.get("sdkRead").score(),
-        s.get("staxRead").score(),
-        "op/s",
-        null,
-        true);
+        jmhArgs);
+  }
+
+  private static void minibrowser(String[] jmhArgs) throws Exception {
+    writeAndRead(
+        MinibrowserXmlBenchmark.class,
+        "12. snom minibrowser menu (10 items, LED, fetch), 1 thread (ops/s) vs JDK StAX on the"
+            + " same document",
+        "write (builder, checks, toBytes)",
+        "read (MinibrowserDocument.read(byte[]))",
+        jmhArgs);
+  }
+
+  /** A benchmark with sdkWrite, staxWrite, sdkRead and staxRead: two lines and the scores. */
+  private static void writeAndRead(
+      Class<?> benchmark, String title, String write, String read, String[] jmhArgs)
+      throws Exception {
+    Map<String, Jmh.Score> s = Jmh.run(benchmark, jmhArgs);
+    Report.head(title);
+    Report.line(write, s.get("sdkWrite").score(), s.get("staxWrite").score(), "op/s", null, true);
+    Report.line(read, s.get("sdkRead").score(), s.get("staxRead").score(), "op/s", null, true);
     s.forEach((k, v) -> Report.note(k + ": " + v));
   }
 }

@@ -86,6 +86,9 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .haveFullyQualifiedName("dev.deskphone.snom.FunctionKey")
         .orShould()
+        .dependOnClassesThat()
+        .haveNameMatching("dev\\.deskphone\\.snom\\.(Minibrowser.*|SnomFragment)")
+        .orShould()
         .callMethod(
             "dev.deskphone.unify.SendUrlKey", "request", "java.lang.String", "java.lang.String")
         .check(SDK);

@@ -162,7 +162,8 @@ public final class SnomSettings {
     return text;
   }
 
-  private static String checkName(String name) {
+  /** Checks the form of a setting name: 1 to 64 ASCII letters, digits and '_', a letter first. */
+  static String settingName(String name) {
     Objects.requireNonNull(name, "name");
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
@@ -172,6 +173,11 @@ public final class SnomSettings {
               + " fkey_label12, action_incoming_url), was "
               + Checks.quote(name));
     }
+    return name;
+  }
+
+  private static String checkName(String name) {
+    settingName(name);
     if (RESERVED.contains(name.toLowerCase(Locale.ROOT))) {
       throw new IllegalArgumentException(
           "setting name "

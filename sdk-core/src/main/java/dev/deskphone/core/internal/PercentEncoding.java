@@ -18,7 +18,8 @@ public final class PercentEncoding {
    * Encodes {@code value}, leaving unreserved characters and those in {@code raw} as they are.
    *
    * @param value the value
-   * @param raw characters to leave unencoded; must not contain {@code & = # + %} or a space
+   * @param raw characters to leave unencoded; must not contain {@code & = # %} or a space, nor
+   *     {@code +} where a form decoder may read the value (it would take it for a space)
    * @return the encoded value
    */
   public static String encode(String value, String raw) {

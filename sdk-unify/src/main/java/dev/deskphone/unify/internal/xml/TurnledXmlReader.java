@@ -5,19 +5,13 @@ import dev.deskphone.core.LedState;
 import dev.deskphone.core.Turnled;
 import dev.deskphone.core.TurnledResponse;
 import dev.deskphone.core.internal.Checks;
+import dev.deskphone.core.internal.XmlSafety;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -43,11 +37,8 @@ public final class TurnledXmlReader {
   /** The longest attribute value read, in characters: {@value}. */
   public static final int MAX_ATTRIBUTE_LENGTH = 1024;
 
-  private static final Pattern DECLARATION =
-      Pattern.compile("\\A<\\?xml\\s[^?]*\\?>", Pattern.DOTALL);
-  private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([^\"']*)[\"']");
   private static final JAXBContext CONTEXT = newContext();
-  private static final XMLInputFactory FACTORY = newFactory();
+  private static final XMLInputFactory FACTORY = XmlSafety.inputFactory();
 
   private TurnledXmlReader() {}
 
@@ -61,38 +52,12 @@ public final class TurnledXmlReader {
     if (xml.length > MAX_BYTES) {
       throw invalid("it is " + xml.length + " bytes; at most " + MAX_BYTES + " are read");
     }
-    try {
-      String text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(xml))
-              .toString();
-      return read(text);
-    } catch (CharacterCodingException e) {
-      throw invalid("it is not valid UTF-8");
-    }
+    return read(XmlSafety.utf8(xml).orElseThrow(() -> invalid("it is not valid UTF-8")));
   }
 
   /** Reads a reply; see {@link #read(byte[])}. */
   public static TurnledResponse read(String xml) {
-    String body = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
-    if (body.length() > MAX_BYTES) {
-      throw invalid("it is longer than " + MAX_BYTES + " characters");
-    }
-    Matcher declaration = DECLARATION.matcher(body);
-    if (declaration.find()) {
-      Matcher encoding = ENCODING.matcher(declaration.group());
-      if (encoding.find() && !encoding.group(1).equalsIgnoreCase("UTF-8")) {
-        throw invalid(
-            "only UTF-8 is read, the declaration says " + Checks.quote(encoding.group(1)));
-      }
-      body = body.substring(declaration.end());
-    }
-    if (body.contains("<!DOCTYPE") || body.contains("<!ENTITY")) {
-      throw invalid("a DOCTYPE or entity declaration is not allowed");
-    }
+    String body = XmlSafety.body(xml, MAX_BYTES, TurnledXmlReader::invalid);
     if (body.isBlank()) {
       throw invalid("it is empty");
     }
@@ -201,19 +166,5 @@ public final class TurnledXmlReader {
     } catch (JAXBException e) {
       throw new IllegalStateException("the Turnled XML binding does not load", e);
     }
-  }
-
-  private static XMLInputFactory newFactory() {
-    // The JDK's own StAX parser, whatever else is on the class path.
-    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
-    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-    f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-    f.setXMLResolver(
-        (publicId, systemId, baseUri, namespace) -> {
-          throw new XMLStreamException("external resources are never fetched");
-        });
-    return f;
   }
 }

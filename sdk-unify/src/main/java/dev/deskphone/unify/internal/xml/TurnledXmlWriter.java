@@ -2,6 +2,7 @@ package dev.deskphone.unify.internal.xml;
 
 import dev.deskphone.core.Turnled;
 import dev.deskphone.core.TurnledResponse;
+import dev.deskphone.core.internal.XmlSafety;
 
 /**
  * Writes the reply form by hand rather than with JAXB: the form is fixed and tiny, and JAXB's
@@ -35,25 +36,7 @@ public final class TurnledXmlWriter {
 
   private static void attribute(StringBuilder out, String name, String value) {
     out.append(' ').append(name).append("=\"");
-    escape(out, value);
+    XmlSafety.escape(out, value);
     out.append('"');
-  }
-
-  /** Appends {@code value} escaped for a double-quoted attribute. */
-  static void escape(StringBuilder out, String value) {
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        case '\t' -> out.append("&#9;");
-        case '\n' -> out.append("&#10;");
-        case '\r' -> out.append("&#13;");
-        default -> out.append(c);
-      }
-    }
   }
 }
