@@ -1,6 +1,8 @@
 package dev.deskphone.snom;
 
+import dev.deskphone.core.PhoneHeaders;
 import dev.deskphone.core.internal.Checks;
+import dev.deskphone.core.server.EndpointResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +142,18 @@ public abstract sealed class MinibrowserDocument
    */
   public final byte[] toBytes() {
     return xml.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The document as an endpoint's answer: {@code 200}, {@link #CONTENT_TYPE}, not to be cached, the
+   * document's bytes; for any {@link dev.deskphone.core.server.PhoneEndpoint} that serves a screen,
+   * such as the URL of a function key or a menu item.
+   *
+   * @return the answer
+   */
+  public final EndpointResponse toResponse() {
+    return EndpointResponse.of(
+        200, PhoneHeaders.of("Content-Type", CONTENT_TYPE, "Cache-Control", "no-store"), toBytes());
   }
 
   /**

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
@@ -370,6 +371,7 @@ public final class SnomEventEndpoint implements PhoneEndpoint, AutoCloseable {
     private Duration logInterval = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
     private Function<SnomEvent, EndpointResponse> reply = event -> ACKNOWLEDGED;
+    private boolean screen;
 
     private Builder() {}
 
@@ -474,8 +476,7 @@ public final class SnomEventEndpoint implements PhoneEndpoint, AutoCloseable {
 
     /**
      * Sets what a verified event is answered with, on the request's thread; by default a {@code
-     * 200} with an empty body. The seam for answering an event with a minibrowser document (the
-     * phone shows a {@code 200} XML body on its screen), to be made public with the document types.
+     * 200} with an empty body.
      */
     Builder reply(Function<SnomEvent, EndpointResponse> reply) {
       this.reply = Objects.requireNonNull(reply, "reply");
@@ -483,14 +484,50 @@ public final class SnomEventEndpoint implements PhoneEndpoint, AutoCloseable {
     }
 
     /**
+     * Answers verified events with what the phone shows: a snom phone shows a {@code 200} whose
+     * body is a minibrowser document on its screen (service.snom.com, "Triggering an XML
+     * Minibrowser application"). {@code screen} runs on the request's thread, after the event was
+     * handed to the listeners and before the phone gets its answer, so keep it quick; an empty
+     * result, or an exception (logged without the event's values), answers with the empty {@code
+     * 200} and shows nothing. Forged and malformed events never reach it.
+     *
+     * <pre>{@code
+     * .screen(event -> event.type()
+     *     .filter(type -> type == SnomEventType.INCOMING)
+     *     .map(type -> MinibrowserText.builder().title("Incoming call")
+     *         .text(event.displayRemote().orElse("unknown caller")).build()))
+     * }</pre>
+     */
+    public Builder screen(Function<SnomEvent, Optional<? extends MinibrowserDocument>> screen) {
+      Objects.requireNonNull(screen, "screen");
+      this.screen = true;
+      return reply(
+          event -> {
+            try {
+              return screen
+                  .apply(event)
+                  .<EndpointResponse>map(MinibrowserDocument::toResponse)
+                  .orElse(ACKNOWLEDGED);
+            } catch (RuntimeException e) {
+              LOG.warn(
+                  "the screen for a {} event failed ({}); answered without a document",
+                  event.eventName(),
+                  e.getClass().getName());
+              return ACKNOWLEDGED;
+            }
+          });
+    }
+
+    /**
      * Builds the endpoint; its dispatch threads start with the first event.
      *
      * @return the endpoint
-     * @throws IllegalStateException if no listener was added
+     * @throws IllegalStateException if neither a listener nor a screen was added
      */
     public SnomEventEndpoint build() {
-      if (listeners.isEmpty()) {
-        throw new IllegalStateException("at least one listener is required: call listener(...)");
+      if (listeners.isEmpty() && !screen) {
+        throw new IllegalStateException(
+            "a listener or a screen is required: call listener(...) or screen(...)");
       }
       return new SnomEventEndpoint(this);
     }

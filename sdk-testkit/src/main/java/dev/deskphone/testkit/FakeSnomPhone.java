@@ -86,6 +86,11 @@ public final class FakeSnomPhone implements AutoCloseable {
               public boolean press(String key) {
                 return script.pressFromScreen(key);
               }
+
+              @Override
+              public void set(String name, String value) {
+                script.setFromScreen(name, value);
+              }
             },
             userAgent);
     ActionUrls urls =

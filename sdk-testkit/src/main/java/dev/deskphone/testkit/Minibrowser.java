@@ -31,6 +31,9 @@ final class Minibrowser implements ScreenSide {
 
     /** Presses {@code key} as {@code command.htm?key=} would; false if it is no key. */
     boolean press(String key);
+
+    /** Writes setting {@code name} (not stored) as a settings write would. */
+    void set(String name, String value);
   }
 
   static final int FAILURE_LIMIT = 100;
@@ -235,13 +238,20 @@ final class Minibrowser implements ScreenSide {
     }
   }
 
-  /** {@code snom://mb_exit#numberdial=123&key=ENTER}: the commands, then close or stay. */
+  /**
+   * {@code snom://mb_exit#numberdial=123&key=ENTER&set:NAME=VALUE}: the commands, then close or
+   * stay.
+   */
   private void fragment(URI url) {
     String raw = url.getRawFragment() == null ? "" : url.getRawFragment();
     for (String part : raw.isEmpty() ? new String[0] : raw.split("&")) {
       int eq = part.indexOf('=');
       String name = eq < 0 ? part : part.substring(0, eq);
       String value = eq < 0 ? "" : percentDecode(part.substring(eq + 1));
+      if (name.startsWith("set:") && name.length() > 4 && eq > 0) {
+        phone.set(percentDecode(name.substring(4)), value);
+        continue;
+      }
       switch (name) {
         case "numberdial" -> dial(value);
         case "key" -> {

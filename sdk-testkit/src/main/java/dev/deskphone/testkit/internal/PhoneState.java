@@ -128,6 +128,11 @@ public final class PhoneState {
     }
   }
 
+  /** Writes one setting, not stored. */
+  void writeSetting(String name, String value) {
+    settings.put(name, value);
+  }
+
   /**
    * Goes offline for a reboot, which keeps only the stored settings ({@code factoryReset}: a reset,
    * which also empties the lists and forgets every setting).

@@ -18,10 +18,11 @@ import javax.xml.stream.XMLStreamReader;
  * The fake snom phone's own reading of a minibrowser document, on the JDK's StAX parser and
  * independent of sdk-snom's writer and reader: the main tag ({@code SnomIPPhoneText}, {@code
  * ...Menu}, {@code ...Input}, {@code ...Directory}, {@code ...Batch}, also without {@code Snom}),
- * its title, prompt, text, menu items, directory entries, input item, soft keys, LEDs (anywhere)
- * and fetch. Unknown elements are skipped, as a phone skips them. A DOCTYPE, an entity reference,
- * more than 16 levels or 2,000 elements, a text over 8 KiB, or anything not well-formed makes the
- * whole document invalid. Thread-safe.
+ * its title, prompt, text ({@code <br/>} a line break), menu items (named by a {@code Name} element
+ * or a {@code name} attribute), directory entries, input item, soft keys, LEDs (anywhere) and
+ * fetch. Unknown elements are skipped, as a phone skips them. A DOCTYPE, an entity reference, more
+ * than 16 levels or 2,000 elements, a text over 8 KiB, or anything not well-formed makes the whole
+ * document invalid. Thread-safe.
  */
 public final class ScreenXml {
   private static final XMLInputFactory FACTORY = newFactory();
@@ -172,7 +173,13 @@ public final class ScreenXml {
           case "Prompt" -> prompt = leaf();
           case "Text" -> text = leaf();
           case "URL", "Url" -> inputUrl = leaf();
-          case "MenuItem", "DirectoryEntry", "InputItem", "SoftKeyItem" -> fields.clear();
+          case "MenuItem", "DirectoryEntry", "InputItem", "SoftKeyItem" -> {
+            fields.clear();
+            String named = r.getAttributeValue(null, "name"); // the current docs' form
+            if (named != null) {
+              fields.put("Name", named);
+            }
+          }
           default -> {}
         }
         return;
@@ -233,9 +240,16 @@ public final class ScreenXml {
           }
           case XMLStreamConstants.ENTITY_REFERENCE ->
               throw new IllegalArgumentException("an entity reference");
-          case XMLStreamConstants.START_ELEMENT ->
+          case XMLStreamConstants.START_ELEMENT -> {
+            if (!r.getLocalName().equalsIgnoreCase("br")) {
               throw new IllegalArgumentException(
                   "element " + r.getLocalName() + " inside a text element");
+            }
+            sb.append('\n'); // <br/>: a line break
+            if (r.next() != XMLStreamConstants.END_ELEMENT) {
+              throw new IllegalArgumentException("a br element with content");
+            }
+          }
           default -> {}
         }
         if (sb.length() > MAX_TEXT) {

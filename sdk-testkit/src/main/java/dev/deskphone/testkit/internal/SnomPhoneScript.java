@@ -267,6 +267,13 @@ public final class SnomPhoneScript implements ScriptedHttpServer.Script {
     }
   }
 
+  /** Writes setting {@code name} (not stored), as a fragment's {@code set:} does. */
+  public void setFromScreen(String name, String value) {
+    synchronized (lock) {
+      state.writeSetting(name, value);
+    }
+  }
+
   /** Connects the phone's calls to {@code line}. */
   public void line(CallLine line) {
     synchronized (lock) {
