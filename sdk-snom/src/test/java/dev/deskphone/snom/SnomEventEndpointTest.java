@@ -299,6 +299,46 @@ class SnomEventEndpointTest {
   }
 
   @Test
+  void aScreenAnswersVerifiedEventsWithItsDocumentAndOthersWithTheEmpty200() {
+    MinibrowserText caller =
+        MinibrowserText.builder().title("Incoming call").text("Jürgen & Co").build();
+    try (SnomEventEndpoint withScreen =
+        SnomEventEndpoint.builder()
+            .key(EventSecretsTest.KEY)
+            .screen(
+                e ->
+                    switch (e.type().orElseThrow()) {
+                      case INCOMING -> java.util.Optional.of(caller);
+                      case CONNECTED -> throw new IllegalStateException("Jürgen Müller");
+                      default -> java.util.Optional.empty();
+                    })
+            .build()) {
+      EndpointResponse incoming = withScreen.handle(fired(SnomEventType.INCOMING, CALL));
+      EndpointResponse connected = withScreen.handle(fired(SnomEventType.CONNECTED, CALL));
+      EndpointResponse missed = withScreen.handle(fired(SnomEventType.MISSED, CALL));
+
+      assertThat(incoming.status()).isEqualTo(200);
+      assertThat(incoming.headers().firstValue("Content-Type"))
+          .hasValue(MinibrowserDocument.CONTENT_TYPE);
+      assertThat(MinibrowserDocument.read(incoming.body())).isEqualTo(caller);
+      assertThat(connected.status()).isEqualTo(200);
+      assertThat(connected.bodyLength()).isZero();
+      assertThat(missed.bodyLength()).isZero();
+      assertThat(withScreen.handle(get("/?e=incoming&p=" + PHONE)).status()).isEqualTo(403);
+      assertThat(String.join("\n", logs.entries()))
+          .contains("the screen for a connected event failed")
+          .doesNotContain("Jürgen");
+    }
+  }
+
+  @Test
+  void anEndpointNeedsAListenerOrAScreen() {
+    assertThatThrownBy(() -> SnomEventEndpoint.builder().key(EventSecretsTest.KEY).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("listener(...) or screen(...)");
+  }
+
+  @Test
   void theSecretAndKeyAppearInNoTextTheEndpointMakes() throws Exception {
     List<String> texts = new ArrayList<>();
     endpoint.handle(fired(SnomEventType.INCOMING, CALL));
