@@ -31,6 +31,7 @@ import picocli.CommandLine.ParentCommand;
       SnomCli.ClearList.class,
       SnomCli.Upgrade.class,
       SnomCli.FixLil.class,
+      SnomShow.class,
       SnomEvents.class,
       SnomConfigureEvents.class
     })

@@ -74,6 +74,20 @@ final class SnomOptions {
       description = "With --phones: at most N phones at once (default: ${DEFAULT-VALUE})")
   int concurrency;
 
+  /** The host of the phone, or of the first phone of the file. */
+  String firstHost() {
+    if ((phone == null) == (phones == null)) {
+      throw new IllegalArgumentException("give either --phone URL or --phones FILE");
+    }
+    URI first = phone != null ? phone : PhoneList.read(phones).get(0).uri();
+    return first.getHost();
+  }
+
+  /** How many phones the options name. */
+  int count() {
+    return phone != null ? 1 : PhoneList.read(phones).size();
+  }
+
   /** Runs {@code command} on the phone or phones, printing the outcome; returns the exit code. */
   int run(Terminal terminal, SnomCommand command) {
     return run(terminal, command.operation(), p -> p.send(command), p -> p.sendAsync(command));

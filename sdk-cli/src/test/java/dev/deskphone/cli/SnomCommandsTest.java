@@ -55,6 +55,44 @@ class SnomCommandsTest {
   }
 
   @Test
+  void showServesAOneOffDocumentThePhoneFetchesAndShows() throws Exception {
+    FakeSnomPhone fake = fake(SnomModel.SNOM_870);
+    fake.holdMinibrowserConnections(true); // as real phones are reported to
+
+    CliRun run =
+        CliRun.run(
+            "snom",
+            "show",
+            "--phone",
+            url(fake),
+            "--title",
+            "Door",
+            "--text",
+            "Anna & Bob",
+            "--seconds",
+            "30");
+
+    assertThat(run.exit).as(run.toString()).isZero();
+    assertThat(run.out)
+        .contains("ok  snom show document on " + url(fake))
+        .containsPattern(
+            "document fetched 1 time\\(s\\) for 1 phone\\(s\\) from http://127\\.0\\.0\\.1:\\d+/deskphone/show/\\.\\.\\.");
+    assertThat(fake.awaitScreen(s -> s.title().equals("Door"), Duration.ofSeconds(5)))
+        .hasValueSatisfying(s -> assertThat(s.text()).isEqualTo("Anna & Bob"));
+  }
+
+  @Test
+  void showRefusesATextThePhoneWouldRunBeforeAnythingIsSent() {
+    FakeSnomPhone fake = fake(null);
+
+    CliRun run = CliRun.run("snom", "show", "--phone", url(fake), "--text", "$(set:http_pass)");
+
+    assertThat(run.exit).as(run.toString()).isEqualTo(2);
+    assertThat(run.err).contains("$(");
+    assertThat(fake.requests()).isEmpty();
+  }
+
+  @Test
   void everySnomCommandReachesThePhone() {
     FakeSnomPhone fake = fake(SnomModel.SNOM_870);
     String[][] commands = {
