@@ -106,7 +106,7 @@ public final class FakeSnomPhone implements AutoCloseable {
             browser::answered);
     this.line = new SwitchboardLine(board, extension, display, urls);
     line.closeScreen(browser::exit);
-    line.screenKeys(browser::softKey);
+    line.screenKeys(key -> browser.softKey(key) || functionKeyUrl(key));
     script.screen(browser);
     board.join(line);
     script.line(line);
@@ -329,6 +329,22 @@ public final class FakeSnomPhone implements AutoCloseable {
     server.close();
     leaveBoard();
     script.rejected().check(toString());
+  }
+
+  /**
+   * A programmable key {@code Pn} whose setting {@code fkey(n-1)} is {@code url URL}: the phone
+   * fetches the URL and shows a document it answers with. Called under the phone's lock.
+   */
+  private boolean functionKeyUrl(String key) {
+    if (!key.matches("P[1-9][0-9]{0,2}")) {
+      return false;
+    }
+    String value = script.settings().get("fkey" + (Integer.parseInt(key.substring(1)) - 1));
+    if (value == null || !value.startsWith("url ")) {
+      return false;
+    }
+    browser.open(value.substring(4).strip());
+    return true;
   }
 
   private void leaveBoard() {

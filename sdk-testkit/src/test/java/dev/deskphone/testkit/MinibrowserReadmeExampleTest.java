@@ -3,15 +3,19 @@ package dev.deskphone.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deskphone.core.server.EndpointServer;
+import dev.deskphone.snom.FunctionKey;
 import dev.deskphone.snom.MinibrowserDirectory;
 import dev.deskphone.snom.MinibrowserDocument;
+import dev.deskphone.snom.MinibrowserLed;
 import dev.deskphone.snom.MinibrowserMenu;
 import dev.deskphone.snom.MinibrowserText;
 import dev.deskphone.snom.SnomDirectoryEndpoint;
 import dev.deskphone.snom.SnomEventEndpoint;
 import dev.deskphone.snom.SnomEventType;
 import dev.deskphone.snom.SnomFragment;
+import dev.deskphone.snom.SnomModel;
 import dev.deskphone.snom.SnomPhone;
+import dev.deskphone.snom.SnomSettings;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,6 +79,32 @@ class MinibrowserReadmeExampleTest {
       assertThat(screen.text()).isEqualTo("Anna Müller\n102");
       server.close();
       events.close();
+    }
+  }
+
+  @Test
+  void aFunctionKeyWhoseUrlAnswersWithADocumentShowsIt() throws Exception {
+    MinibrowserDocument door =
+        MinibrowserText.builder()
+            .title("Door")
+            .text("Opened")
+            .led(MinibrowserLed.of(1, MinibrowserLed.State.ON, MinibrowserLed.Color.GREEN))
+            .build();
+    try (FakeSnomPhone fake = FakeSnomPhone.builder().model(SnomModel.SNOM_870).start();
+        EndpointServer server =
+            EndpointServer.builder()
+                .bind(new InetSocketAddress("127.0.0.1", 0))
+                .endpoint("/door", request -> door.toResponse())
+                .start()) {
+      SnomPhone phone = SnomPhone.builder().uri(fake.uri()).build();
+      phone.writeSettings(
+          SnomSettings.builder().functionKey(FunctionKey.url(0, server.uri("/door"))).build());
+
+      phone.press("P1");
+
+      assertThat(fake.awaitScreen(s -> s.title().equals("Door"), WAIT).get().text())
+          .isEqualTo("Opened");
+      assertThat(fake.leds()).containsEntry(1, new FakeSnomLed(1, "green", "on"));
     }
   }
 
