@@ -28,9 +28,11 @@ import java.util.function.Predicate;
  * A snom desk phone's web server on 127.0.0.1, for tests: a real HTTP (or HTTPS) server on an
  * ephemeral port that carries out the snom remote-control requests and settings writes, checks them
  * against its {@link SnomModel}, and records what it did for the test to assert on. It parses the
- * wire itself, never through the SDK's encoders. Strict by default: {@link #close()} fails the test
- * if the fake got requests it did not understand that the test never read through {@link
- * #rejected()}. How it answers, authenticates and reboots: docs/testkit.md.
+ * wire itself, never through the SDK's encoders. On its {@link Switchboard} it calls and is called
+ * by the other fakes and fires its action URLs ({@link #calls()}, {@link #firedEvents()}); its
+ * minibrowser fetches and shows documents ({@link #screen()}). Strict by default: {@link #close()}
+ * fails the test if the fake got requests it did not understand that the test never read through
+ * {@link #rejected()}. How it answers, authenticates and reboots: docs/testkit.md.
  *
  * <pre>{@code
  * try (FakeSnomPhone fake = FakeSnomPhone.builder().model(SnomModel.SNOM_870)
