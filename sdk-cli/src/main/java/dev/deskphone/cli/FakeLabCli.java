@@ -201,7 +201,7 @@ final class FakeLabCli implements Callable<Integer> {
   /** What was printed of one snom fake so far. */
   private static final class Seen {
     int rejected;
-    int fired;
+    FiredEvent lastFired; // the last one printed; null: none yet
     Map<String, FakeCall> calls = Map.of();
     final Set<String> ended = new HashSet<>();
     final ScreenLines screen = new ScreenLines();
@@ -293,12 +293,15 @@ final class FakeLabCli implements Callable<Integer> {
     }
     seen.calls = now;
     List<FiredEvent> fired = p.firedEvents();
-    int from = Math.max(0, Math.min(seen.fired, fired.size()));
-    for (FiredEvent e : new ArrayList<>(fired.subList(from, fired.size()))) {
+    // the journal keeps the last 10,000: print what follows the last one printed
+    int from = seen.lastFired == null ? 0 : fired.lastIndexOf(seen.lastFired) + 1;
+    for (FiredEvent e : fired.subList(from, fired.size())) {
       t.out().println(ext + "  fired " + e);
       any = true;
     }
-    seen.fired = fired.size();
+    if (!fired.isEmpty()) {
+      seen.lastFired = fired.get(fired.size() - 1);
+    }
     any |= seen.screen.print(p, line -> t.out().println(ext + "  " + line));
     return any;
   }
