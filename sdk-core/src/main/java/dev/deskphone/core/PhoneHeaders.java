@@ -32,7 +32,7 @@ public final class PhoneHeaders {
     this.namesAndValues = namesAndValues;
   }
 
-  /** {@return no headers} */
+  /** {@return headers with no fields} */
   public static PhoneHeaders empty() {
     return EMPTY;
   }
