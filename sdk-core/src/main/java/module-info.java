@@ -2,6 +2,10 @@
  * The vendor-neutral core of the Deskphone SDK: validated models, the {@link
  * dev.deskphone.core.PhoneTransport} SPI and its default on {@code java.net.http}, TLS policy, the
  * {@link dev.deskphone.core.PhoneException} hierarchy, and running one operation on many phones.
+ *
+ * <p>Examples: the README's <a
+ * href="https://github.com/deskphone/deskphone-sdk#sdk-core">sdk-core</a> section (compiled
+ * snippets, copied from tests).
  */
 @SuppressWarnings("module")
 module dev.deskphone.core {

@@ -4,6 +4,10 @@
  * dev.deskphone.unify.TurnledXml}, {@link dev.deskphone.unify.SendUrlEndpoint}, {@link
  * dev.deskphone.unify.SendUrlServer}) and push a phone to fire a key ({@link
  * dev.deskphone.unify.UnifyPhone}).
+ *
+ * <p>Examples: the README's <a
+ * href="https://github.com/deskphone/deskphone-sdk#sdk-unify">sdk-unify</a> section (compiled
+ * snippets, copied from tests).
  */
 module dev.deskphone.unify {
   requires transitive dev.deskphone.core;

@@ -11,10 +11,10 @@ import java.util.Objects;
  */
 public sealed interface BatchOutcome<P, R> {
 
-  /** The phone this outcome belongs to. */
+  /** {@return the phone this outcome belongs to} */
   P phone();
 
-  /** Whether the operation succeeded. */
+  /** {@return whether the operation succeeded} */
   default boolean isSuccess() {
     return this instanceof Succeeded;
   }
@@ -28,7 +28,12 @@ public sealed interface BatchOutcome<P, R> {
    * @param <R> the result type
    */
   record Succeeded<P, R>(P phone, R value) implements BatchOutcome<P, R> {
-    /** Checks the phone is non-null. */
+    /**
+     * Checks the phone is non-null.
+     *
+     * @param phone the phone
+     * @param value the operation's result, possibly {@code null}
+     */
     public Succeeded {
       Objects.requireNonNull(phone, "phone");
     }
@@ -44,7 +49,12 @@ public sealed interface BatchOutcome<P, R> {
    * @param <R> the result type
    */
   record Failed<P, R>(P phone, Throwable error) implements BatchOutcome<P, R> {
-    /** Checks both parts are non-null. */
+    /**
+     * Checks both parts are non-null.
+     *
+     * @param phone the phone
+     * @param error why
+     */
     public Failed {
       Objects.requireNonNull(phone, "phone");
       Objects.requireNonNull(error, "error");
@@ -60,7 +70,12 @@ public sealed interface BatchOutcome<P, R> {
    * @param <R> the result type
    */
   record NotStarted<P, R>(P phone, String reason) implements BatchOutcome<P, R> {
-    /** Checks both parts are non-null. */
+    /**
+     * Checks both parts are non-null.
+     *
+     * @param phone the phone
+     * @param reason why
+     */
     public NotStarted {
       Objects.requireNonNull(phone, "phone");
       Objects.requireNonNull(reason, "reason");

@@ -12,27 +12,31 @@ import java.util.stream.Collectors;
  */
 public record BatchResult<P, R>(List<BatchOutcome<P, R>> outcomes) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param outcomes one outcome per phone, in input order
+   */
   public BatchResult {
     outcomes = List.copyOf(outcomes);
   }
 
-  /** Whether every phone succeeded. */
+  /** {@return whether every phone succeeded} */
   public boolean allSucceeded() {
     return outcomes.stream().allMatch(BatchOutcome::isSuccess);
   }
 
-  /** The phones' successes, in input order. */
+  /** {@return the phones' successes, in input order} */
   public List<BatchOutcome.Succeeded<P, R>> succeeded() {
     return only(BatchOutcome.Succeeded.class);
   }
 
-  /** The phones' failures, in input order. */
+  /** {@return the phones' failures, in input order} */
   public List<BatchOutcome.Failed<P, R>> failed() {
     return only(BatchOutcome.Failed.class);
   }
 
-  /** The phones never started on, in input order. */
+  /** {@return the phones never started on, in input order} */
   public List<BatchOutcome.NotStarted<P, R>> notStarted() {
     return only(BatchOutcome.NotStarted.class);
   }

@@ -102,12 +102,14 @@ public final class JdkHttpTransport implements PhoneTransport {
     threads.allowCoreThreadTimeOut(true);
   }
 
-  /** A transport with the defaults: 5 s to connect, 15 s per exchange, 1 MiB, 256 at once. */
+  /**
+   * {@return a transport with the defaults: 5 s to connect, 15 s per exchange, 1 MiB, 256 at once}
+   */
   public static JdkHttpTransport create() {
     return builder().build();
   }
 
-  /** A builder for a transport of your own, to configure and to close. */
+  /** {@return a builder for a transport of your own, to configure and to close} */
   public static Builder builder() {
     return new Builder();
   }
@@ -118,27 +120,29 @@ public final class JdkHttpTransport implements PhoneTransport {
    * #DEFAULT_MAX_CONCURRENCY} exchanges at once, idle threads ended after 30 s, all daemons). It
    * lives as long as the JVM: {@link #close()} on it does nothing. Build a transport of your own to
    * choose its settings or to close it.
+   *
+   * @return the shared transport
    */
   public static JdkHttpTransport shared() {
     return Shared.INSTANCE;
   }
 
-  /** How long connecting may take, TLS handshake included. */
+  /** {@return how long connecting may take, TLS handshake included} */
   public Duration connectTimeout() {
     return connectTimeout;
   }
 
-  /** The deadline of an exchange whose request sets none. */
+  /** {@return the deadline of an exchange whose request sets none} */
   public Duration timeout() {
     return timeout;
   }
 
-  /** The largest response body accepted. */
+  /** {@return the largest response body accepted} */
   public int maxResponseBytes() {
     return maxResponseBytes;
   }
 
-  /** The most exchanges {@link #send} runs at once. */
+  /** {@return the most exchanges {@link #send} runs at once} */
   public int maxConcurrency() {
     return maxConcurrency;
   }
@@ -349,19 +353,34 @@ public final class JdkHttpTransport implements PhoneTransport {
 
     private Builder() {}
 
-    /** How long to wait for a connection (TLS handshake included); positive. */
+    /**
+     * How long to wait for a connection (TLS handshake included).
+     *
+     * @param connectTimeout positive
+     * @return this builder
+     */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = Checks.positive(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /** The deadline of an exchange whose request sets none, body included; positive. */
+    /**
+     * The deadline of an exchange whose request sets none, body included.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = Checks.positive(timeout, "timeout");
       return this;
     }
 
-    /** The largest response body accepted, 0 to 64 MiB. */
+    /**
+     * The largest response body accepted.
+     *
+     * @param maxResponseBytes 0 to 64 MiB
+     * @return this builder
+     */
     public Builder maxResponseBytes(int maxResponseBytes) {
       if (maxResponseBytes < 0 || maxResponseBytes > 64 * 1024 * 1024) {
         throw new IllegalArgumentException(
@@ -375,6 +394,9 @@ public final class JdkHttpTransport implements PhoneTransport {
      * The most exchanges {@link #send} runs at once, each on a thread of the transport, 1 to 10
      * 000; more wait their turn. {@link #sendAndWait} runs on the caller's thread and is not
      * counted.
+     *
+     * @param maxConcurrency 1 to 10 000
+     * @return this builder
      */
     public Builder maxConcurrency(int maxConcurrency) {
       if (maxConcurrency < 1 || maxConcurrency > 10_000) {
@@ -385,7 +407,7 @@ public final class JdkHttpTransport implements PhoneTransport {
       return this;
     }
 
-    /** The transport; close it when done. */
+    /** {@return the transport; close it when done} */
     public JdkHttpTransport build() {
       return new JdkHttpTransport(this, false);
     }

@@ -45,7 +45,11 @@ public final class PhoneAuth {
     this.downgrade = downgrade;
   }
 
-  /** No credentials: a phone that asks for some fails with {@link PhoneAuthenticationException}. */
+  /**
+   * No credentials: a phone that asks for some fails with {@link PhoneAuthenticationException}.
+   *
+   * @return the authentication that sends none
+   */
   public static PhoneAuth none() {
     return NONE;
   }
@@ -53,6 +57,9 @@ public final class PhoneAuth {
   /**
    * Answer the phone's challenge with these credentials: Digest (SHA-256 preferred over MD5) or,
    * over https, Basic.
+   *
+   * @param credentials the user name and password
+   * @return the authentication with them
    */
   public static PhoneAuth of(Credentials credentials) {
     return new PhoneAuth(Objects.requireNonNull(credentials, "credentials"), false, false);
@@ -61,6 +68,8 @@ public final class PhoneAuth {
   /**
    * The same, but also sends Basic credentials over plain http, where anyone on the network can
    * read the password. Only for phones that cannot do Digest or https.
+   *
+   * @return a copy that allows it
    */
   public PhoneAuth allowingBasicOverHttp() {
     return new PhoneAuth(credentials, true, downgrade);
@@ -69,22 +78,24 @@ public final class PhoneAuth {
   /**
    * The same, but accepts a phone that answered Digest before and now offers only Basic (which is
    * otherwise refused as a possible downgrade attack).
+   *
+   * @return a copy that allows it
    */
   public PhoneAuth allowingDowngrade() {
     return new PhoneAuth(credentials, basicOverHttp, true);
   }
 
-  /** The credentials, if any. */
+  /** {@return the credentials, if any} */
   public Optional<Credentials> credentials() {
     return Optional.ofNullable(credentials);
   }
 
-  /** Whether Basic may be sent over plain http. */
+  /** {@return whether Basic may be sent over plain http} */
   public boolean basicOverHttpAllowed() {
     return basicOverHttp;
   }
 
-  /** Whether Basic is accepted after the phone used Digest. */
+  /** {@return whether Basic is accepted after the phone used Digest} */
   public boolean downgradeAllowed() {
     return downgrade;
   }

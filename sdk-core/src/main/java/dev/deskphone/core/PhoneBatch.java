@@ -38,12 +38,23 @@ public final class PhoneBatch {
     this.perPhoneTimeout = b.perPhoneTimeout;
   }
 
-  /** A builder: 16 in flight, no batch deadline, no per-phone timeout beyond the transport's. */
+  /**
+   * {@return a builder: 16 in flight, no batch deadline, no per-phone timeout beyond the
+   * transport's}
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Runs {@code operation} on every phone and waits for all outcomes. */
+  /**
+   * Runs {@code operation} on every phone and waits for all outcomes.
+   *
+   * @param phones the phones
+   * @param operation what to run on one phone
+   * @param <P> the phone type
+   * @param <R> the operation's result type
+   * @return one outcome per phone, in input order
+   */
   public <P, R> BatchResult<P, R> run(
       Collection<? extends P> phones, Function<? super P, ? extends CompletionStage<R>> operation) {
     return run(phones, operation, null);
@@ -52,6 +63,13 @@ public final class PhoneBatch {
   /**
    * Like {@link #run(Collection, Function)}, reporting each outcome to {@code listener} (or to
    * none, if null) as it comes.
+   *
+   * @param phones the phones
+   * @param operation what to run on one phone
+   * @param listener told of each outcome as it comes, or {@code null}
+   * @param <P> the phone type
+   * @param <R> the operation's result type
+   * @return one outcome per phone, in input order
    */
   public <P, R> BatchResult<P, R> run(
       Collection<? extends P> phones,
@@ -73,6 +91,8 @@ public final class PhoneBatch {
    * @param phones the phones
    * @param operation starts the work for one phone without blocking
    * @param listener told each outcome as it comes, or null for none
+   * @param <P> the phone type
+   * @param <R> the operation's result type
    * @return the batch's result, complete once every phone has its outcome
    */
   public <P, R> CompletableFuture<BatchResult<P, R>> runAsync(
@@ -86,7 +106,7 @@ public final class PhoneBatch {
         .start();
   }
 
-  /** The most operations in flight at once. */
+  /** {@return the most operations in flight at once} */
   public int concurrency() {
     return concurrency;
   }
@@ -110,7 +130,12 @@ public final class PhoneBatch {
 
     private Builder() {}
 
-    /** The most operations in flight at once, 1 to 10 000; 16 by default. */
+    /**
+     * The most operations in flight at once; 16 by default.
+     *
+     * @param concurrency 1 to 10 000
+     * @return this builder
+     */
     public Builder concurrency(int concurrency) {
       if (concurrency < 1 || concurrency > 10_000) {
         throw new IllegalArgumentException(
@@ -120,19 +145,29 @@ public final class PhoneBatch {
       return this;
     }
 
-    /** The deadline for the whole batch, counted from its start; positive. */
+    /**
+     * The deadline for the whole batch, counted from its start.
+     *
+     * @param deadline positive
+     * @return this builder
+     */
     public Builder deadline(Duration deadline) {
       this.deadline = Checks.positive(deadline, "deadline");
       return this;
     }
 
-    /** The deadline for each phone's operation, counted from its start on that phone; positive. */
+    /**
+     * The deadline for each phone's operation, counted from its start on that phone.
+     *
+     * @param perPhoneTimeout positive
+     * @return this builder
+     */
     public Builder perPhoneTimeout(Duration perPhoneTimeout) {
       this.perPhoneTimeout = Checks.positive(perPhoneTimeout, "perPhoneTimeout");
       return this;
     }
 
-    /** The batch runner. */
+    /** {@return the batch runner} */
     public PhoneBatch build() {
       return new PhoneBatch(this);
     }

@@ -12,7 +12,10 @@ import java.util.Objects;
 public class PhoneException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The phone, as {@code scheme://host:port}. */
   private final String phone;
+
+  /** The operation that failed. */
   private final String operation;
 
   /**
@@ -29,12 +32,15 @@ public class PhoneException extends RuntimeException {
     this.operation = Objects.requireNonNull(operation, "operation");
   }
 
-  /** The phone this error concerns, as {@code scheme://host:port}. */
+  /** {@return the phone this error concerns, as {@code scheme://host:port}} */
   public String phone() {
     return phone;
   }
 
-  /** The operation that failed, for example {@code "snom press"} or {@code "GET /command.htm"}. */
+  /**
+   * {@return the operation that failed, for example {@code "snom press"} or {@code "GET
+   * /command.htm"}}
+   */
   public String operation() {
     return operation;
   }

@@ -32,12 +32,12 @@ public final class PhoneHeaders {
     this.namesAndValues = namesAndValues;
   }
 
-  /** No headers. */
+  /** {@return headers with no fields} */
   public static PhoneHeaders empty() {
     return EMPTY;
   }
 
-  /** A new, empty builder. */
+  /** {@return a new, empty builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -45,6 +45,8 @@ public final class PhoneHeaders {
   /**
    * Headers from name/value pairs, for example {@code of("Content-Type", "text/xml")}.
    *
+   * @param namesAndValues a name, its value, the next name, its value, and so on
+   * @return the headers
    * @throws IllegalArgumentException for an odd count, a name that is not a token, or a value with
    *     a control character
    */
@@ -60,7 +62,11 @@ public final class PhoneHeaders {
     return b.build();
   }
 
-  /** The first value of the header {@code name} (case-insensitive), if present. */
+  /**
+   * {@return the first value of the header {@code name} (case-insensitive), if present}
+   *
+   * @param name the header field name
+   */
   public Optional<String> firstValue(String name) {
     Objects.requireNonNull(name, "name");
     for (int i = 0; i < namesAndValues.size(); i += 2) {
@@ -71,7 +77,11 @@ public final class PhoneHeaders {
     return Optional.empty();
   }
 
-  /** Every value of the header {@code name} (case-insensitive), in order; empty if absent. */
+  /**
+   * {@return every value of the header {@code name} (case-insensitive), in order; empty if absent}
+   *
+   * @param name the header field name
+   */
   public List<String> allValues(String name) {
     Objects.requireNonNull(name, "name");
     List<String> values = new ArrayList<>(2);
@@ -83,14 +93,18 @@ public final class PhoneHeaders {
     return Collections.unmodifiableList(values);
   }
 
-  /** Calls {@code action} with each name and value, in order. */
+  /**
+   * Calls {@code action} with each name and value, in order.
+   *
+   * @param action takes a name and its value
+   */
   public void forEach(BiConsumer<String, String> action) {
     for (int i = 0; i < namesAndValues.size(); i += 2) {
       action.accept(namesAndValues.get(i), namesAndValues.get(i + 1));
     }
   }
 
-  /** The headers as an unmodifiable map with case-insensitive keys, values in order. */
+  /** {@return the headers as an unmodifiable map with case-insensitive keys, values in order} */
   public Map<String, List<String>> map() {
     Map<String, List<String>> map = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     forEach((n, v) -> map.computeIfAbsent(n, k -> new ArrayList<>(1)).add(v));
@@ -98,12 +112,12 @@ public final class PhoneHeaders {
     return Collections.unmodifiableMap(map);
   }
 
-  /** The number of header fields. */
+  /** {@return the number of header fields} */
   public int size() {
     return namesAndValues.size() / 2;
   }
 
-  /** A builder holding these headers, to add more. */
+  /** {@return a builder holding these headers, to add more} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.namesAndValues.addAll(namesAndValues);
@@ -152,6 +166,9 @@ public final class PhoneHeaders {
     /**
      * Adds a header field.
      *
+     * @param name the field name, an HTTP token
+     * @param value the field value
+     * @return this builder
      * @throws IllegalArgumentException if the name is not a token or the value has a control
      *     character other than TAB
      */
@@ -183,13 +200,24 @@ public final class PhoneHeaders {
       return this;
     }
 
-    /** Replaces every field named {@code name} (case-insensitive) with one field. */
+    /**
+     * Replaces every field named {@code name} (case-insensitive) with one field.
+     *
+     * @param name the field name, an HTTP token
+     * @param value the field value
+     * @return this builder
+     */
     public Builder set(String name, String value) {
       remove(name);
       return add(name, value);
     }
 
-    /** Removes every field named {@code name} (case-insensitive). */
+    /**
+     * Removes every field named {@code name} (case-insensitive).
+     *
+     * @param name the field name
+     * @return this builder
+     */
     public Builder remove(String name) {
       Objects.requireNonNull(name, "name");
       for (int i = namesAndValues.size() - 2; i >= 0; i -= 2) {
@@ -201,7 +229,7 @@ public final class PhoneHeaders {
       return this;
     }
 
-    /** The headers collected so far. */
+    /** {@return the headers collected so far} */
     public PhoneHeaders build() {
       return namesAndValues.isEmpty() ? EMPTY : new PhoneHeaders(List.copyOf(namesAndValues));
     }

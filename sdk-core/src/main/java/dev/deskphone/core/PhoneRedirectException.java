@@ -10,6 +10,7 @@ import java.util.Optional;
 public class PhoneRedirectException extends PhoneResponseException {
   private static final long serialVersionUID = 1L;
 
+  /** Where the redirect pointed. */
   private final String location;
 
   /**
@@ -32,7 +33,7 @@ public class PhoneRedirectException extends PhoneResponseException {
     this.location = location;
   }
 
-  /** Where the redirect pointed, as the phone wrote it. */
+  /** {@return where the redirect pointed, as the phone wrote it} */
   public Optional<String> location() {
     return Optional.ofNullable(location);
   }

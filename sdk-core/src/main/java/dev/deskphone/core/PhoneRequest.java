@@ -47,7 +47,12 @@ public final class PhoneRequest {
             });
   }
 
-  /** A GET of {@code uri}. */
+  /**
+   * A GET of {@code uri}.
+   *
+   * @param uri the absolute {@code http} or {@code https} URI, without user-info or fragment
+   * @return the request
+   */
   public static PhoneRequest get(URI uri) {
     return builder("GET", uri).build();
   }
@@ -57,50 +62,56 @@ public final class PhoneRequest {
    *
    * @param method an HTTP method token such as {@code GET} or {@code POST}
    * @param uri the absolute {@code http} or {@code https} URI, without user-info or fragment
+   * @return the builder
    * @throws IllegalArgumentException if the method or URI is not acceptable
    */
   public static Builder builder(String method, URI uri) {
     return new Builder(method, uri);
   }
 
-  /** The HTTP method. */
+  /** {@return the HTTP method} */
   public String method() {
     return method;
   }
 
-  /** The URI, exactly as it goes on the wire. */
+  /** {@return the URI, exactly as it goes on the wire} */
   public URI uri() {
     return uri;
   }
 
-  /** The request target as sent in the request line: raw path and raw query. */
+  /** {@return the request target as sent in the request line: raw path and raw query} */
   public String target() {
     String path = pathOf(uri);
     String query = uri.getRawQuery();
     return query == null ? path : path + "?" + query;
   }
 
-  /** The phone this request goes to, as {@code scheme://host:port}, for messages and state. */
+  /**
+   * {@return the phone this request goes to, as {@code scheme://host:port}, for messages and state}
+   */
   public String phone() {
     return PhoneUris.phoneOf(uri);
   }
 
-  /** The headers the caller set (the transport adds {@code Host} and friends). */
+  /** {@return the headers the caller set (the transport adds {@code Host} and friends)} */
   public PhoneHeaders headers() {
     return headers;
   }
 
-  /** A copy of the body; empty when there is none. */
+  /** {@return a copy of the body; empty when there is none} */
   public byte[] body() {
     return body.clone();
   }
 
-  /** The body length in bytes. */
+  /** {@return the body length in bytes} */
   public int bodyLength() {
     return body.length;
   }
 
-  /** The deadline for the whole exchange, body included; absent means the transport's default. */
+  /**
+   * {@return the deadline for the whole exchange, body included; absent means the transport's
+   * default}
+   */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
@@ -108,12 +119,14 @@ public final class PhoneRequest {
   /**
    * Which certificate the phone must present over https: {@link TlsPolicy#system()} unless set.
    * Ignored for http.
+   *
+   * @return the TLS policy
    */
   public TlsPolicy tls() {
     return tls;
   }
 
-  /** The operation's name for messages and logs, by default {@code "METHOD /path"}. */
+  /** {@return the operation's name for messages and logs, by default {@code "METHOD /path"}} */
   public String operation() {
     return operation;
   }
@@ -121,12 +134,14 @@ public final class PhoneRequest {
   /**
    * Whether the caller needs only the answer's status and headers: the transport may stop at the
    * head and close the connection instead of reading the body (see {@link Builder#headersOnly()}).
+   *
+   * @return whether the body may go unread
    */
   public boolean headersOnly() {
     return headersOnly;
   }
 
-  /** A builder holding this request's parts. */
+  /** {@return a builder holding this request's parts} */
   public Builder toBuilder() {
     Builder b = new Builder(method, uri);
     b.headers = headers.toBuilder();
@@ -170,7 +185,13 @@ public final class PhoneRequest {
       this.uri = PhoneUris.check(uri);
     }
 
-    /** Adds a header field; see {@link PhoneHeaders.Builder#add}. */
+    /**
+     * Adds a header field; see {@link PhoneHeaders.Builder#add}.
+     *
+     * @param name the field name, an HTTP token
+     * @param value the field value
+     * @return this builder
+     */
     public Builder header(String name, String value) {
       headers.add(name, value);
       return this;
@@ -182,7 +203,12 @@ public final class PhoneRequest {
       return this;
     }
 
-    /** The body bytes (copied). */
+    /**
+     * The body bytes.
+     *
+     * @param body the body (copied)
+     * @return this builder
+     */
     public Builder body(byte[] body) {
       this.body = Objects.requireNonNull(body, "body").clone();
       return this;
@@ -191,6 +217,8 @@ public final class PhoneRequest {
     /**
      * The deadline for the whole exchange, connecting and reading the body included.
      *
+     * @param timeout positive
+     * @return this builder
      * @throws IllegalArgumentException unless positive
      */
     public Builder timeout(Duration timeout) {
@@ -201,6 +229,9 @@ public final class PhoneRequest {
     /**
      * How the phone is trusted over https; {@link TlsPolicy#system()} by default. A transport holds
      * one policy per phone: requests to one phone with different policies are refused.
+     *
+     * @param tls the policy
+     * @return this builder
      */
     public Builder tls(TlsPolicy tls) {
       this.tls = Objects.requireNonNull(tls, "tls");
@@ -210,6 +241,8 @@ public final class PhoneRequest {
     /**
      * The operation's name for messages and logs, for example {@code "snom press"}.
      *
+     * @param operation the name
+     * @return this builder
      * @throws IllegalArgumentException if blank, longer than 100 characters or with control
      *     characters
      */
@@ -232,13 +265,15 @@ public final class PhoneRequest {
      * the end of the head instead of reading the body, and the response then has an empty body. For
      * phones that answer without a length on a kept-alive connection and hold it open (the snom
      * minibrowser push), where reading the body would last until the phone closes the connection.
+     *
+     * @return this builder
      */
     public Builder headersOnly() {
       this.headersOnly = true;
       return this;
     }
 
-    /** The request. */
+    /** {@return the request} */
     public PhoneRequest build() {
       return new PhoneRequest(this);
     }

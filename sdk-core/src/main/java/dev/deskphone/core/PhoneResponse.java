@@ -34,37 +34,42 @@ public final class PhoneResponse {
    * @param status the status code, 100 to 999
    * @param headers the response headers
    * @param body the body bytes (copied)
+   * @return the response
    */
   public static PhoneResponse of(int status, PhoneHeaders headers, byte[] body) {
     return new PhoneResponse(status, headers, Objects.requireNonNull(body, "body").clone());
   }
 
-  /** The status code. */
+  /** {@return the status code} */
   public int status() {
     return status;
   }
 
-  /** Whether the status is 2xx. */
+  /** {@return whether the status is 2xx} */
   public boolean isSuccess() {
     return status >= 200 && status < 300;
   }
 
-  /** The response headers. */
+  /** {@return the response headers} */
   public PhoneHeaders headers() {
     return headers;
   }
 
-  /** The first value of header {@code name}, if present. */
+  /**
+   * {@return the first value of header {@code name}, if present}
+   *
+   * @param name the header field name
+   */
   public Optional<String> header(String name) {
     return headers.firstValue(name);
   }
 
-  /** A copy of the body bytes. */
+  /** {@return a copy of the body bytes} */
   public byte[] body() {
     return body.clone();
   }
 
-  /** The body length in bytes. */
+  /** {@return the body length in bytes} */
   public int bodyLength() {
     return body.length;
   }
@@ -72,6 +77,8 @@ public final class PhoneResponse {
   /**
    * The body as text, decoded with the {@code charset} of {@code Content-Type}, else UTF-8.
    * Malformed input is replaced, never thrown.
+   *
+   * @return the text
    */
   public String bodyText() {
     return new String(body, charset());

@@ -7,6 +7,7 @@ package dev.deskphone.core;
 public class PhoneResponseException extends PhoneException {
   private static final long serialVersionUID = 1L;
 
+  /** The status the phone answered with. */
   private final int status;
 
   /**
@@ -24,7 +25,7 @@ public class PhoneResponseException extends PhoneException {
     this.status = status;
   }
 
-  /** The HTTP status code the phone answered with. */
+  /** {@return the HTTP status code the phone answered with} */
   public int status() {
     return status;
   }

@@ -81,6 +81,8 @@ public final class EndpointServlet extends HttpServlet {
 
   // Transient because HttpServlet is Serializable; writeObject refuses to serialize anyway.
   private final transient PhoneEndpoint endpoint;
+
+  /** The largest request body read, in bytes. */
   private final int maxBodyBytes;
 
   /**
@@ -204,6 +206,12 @@ public final class EndpointServlet extends HttpServlet {
     }
   }
 
+  /**
+   * Refuses: the servlet holds a live endpoint, which cannot be serialized.
+   *
+   * @param out not written to
+   * @throws IOException always, a {@link NotSerializableException}
+   */
   private void writeObject(ObjectOutputStream out) throws IOException {
     throw new NotSerializableException(EndpointServlet.class.getName() + " holds a live endpoint");
   }

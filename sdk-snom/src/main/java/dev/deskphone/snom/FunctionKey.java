@@ -139,12 +139,12 @@ public final class FunctionKey {
     return new FunctionKey(index, type, value, label, shortLabel);
   }
 
-  /** The key's index, counted from 0 ({@code fkey0}). */
+  /** {@return the key's index, counted from 0 ({@code fkey0})} */
   public int index() {
     return index;
   }
 
-  /** The type, for example {@code speed}. */
+  /** {@return the type, for example {@code speed}} */
   public String type() {
     return type;
   }
@@ -154,12 +154,12 @@ public final class FunctionKey {
     return value;
   }
 
-  /** The label, if one is written. */
+  /** {@return the label, if one is written} */
   public Optional<String> label() {
     return Optional.ofNullable(label);
   }
 
-  /** The short label, if one is written. */
+  /** {@return the short label, if one is written} */
   public Optional<String> shortLabel() {
     return Optional.ofNullable(shortLabel);
   }

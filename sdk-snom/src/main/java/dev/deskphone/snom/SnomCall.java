@@ -83,7 +83,7 @@ public final class SnomCall {
         lastEventAt);
   }
 
-  /** The phone, as in {@link SnomEvent#phone()}. */
+  /** {@return the phone, as in {@link SnomEvent#phone()}} */
   public String phone() {
     return phone;
   }
@@ -96,37 +96,37 @@ public final class SnomCall {
     return Optional.ofNullable(callId);
   }
 
-  /** Its state; {@link SnomCallState#IDLE} in a change that reports its end. */
+  /** {@return its state; {@link SnomCallState#IDLE} in a change that reports its end} */
   public SnomCallState state() {
     return state;
   }
 
-  /** The remote party ({@code $remote}) as the latest event that gave it said. */
+  /** {@return the remote party ({@code $remote}) as the latest event that gave it said} */
   public Optional<String> remote() {
     return Optional.ofNullable(remote);
   }
 
-  /** The remote party's display name ({@code $display_remote}), if an event gave it. */
+  /** {@return the remote party's display name ({@code $display_remote}), if an event gave it} */
   public Optional<String> displayRemote() {
     return Optional.ofNullable(displayRemote);
   }
 
-  /** The local party ({@code $local}), if an event gave it. */
+  /** {@return the local party ({@code $local}), if an event gave it} */
   public Optional<String> local() {
     return Optional.ofNullable(local);
   }
 
-  /** When the tracker first saw the call. */
+  /** {@return when the tracker first saw the call} */
   public Instant startedAt() {
     return startedAt;
   }
 
-  /** When it entered its current state (for an ended call: when it ended). */
+  /** {@return when it entered its current state (for an ended call: when it ended)} */
   public Instant since() {
     return since;
   }
 
-  /** When an event last named it; a call with no event for its timeout is dropped. */
+  /** {@return when an event last named it; a call with no event for its timeout is dropped} */
   public Instant lastEventAt() {
     return lastEventAt;
   }

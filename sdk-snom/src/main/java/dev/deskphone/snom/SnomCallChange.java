@@ -32,7 +32,7 @@ public final class SnomCallChange {
     this.at = at;
   }
 
-  /** The phone, as in {@link SnomEvent#phone()}. */
+  /** {@return the phone, as in {@link SnomEvent#phone()}} */
   public String phone() {
     return phone;
   }

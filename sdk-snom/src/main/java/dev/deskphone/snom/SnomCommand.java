@@ -380,17 +380,17 @@ public final class SnomCommand {
     return simple(operation, SETTINGS_PAGE, query);
   }
 
-  /** The operation's name for messages and logs, for example {@code "snom dial"}. */
+  /** {@return the operation's name for messages and logs, for example {@code "snom dial"}} */
   public String operation() {
     return operation;
   }
 
-  /** The path, for example {@code /command.htm}. */
+  /** {@return the path, for example {@code /command.htm}} */
   public String path() {
     return path;
   }
 
-  /** The request target as sent: path and percent-encoded query. */
+  /** {@return the request target as sent: path and percent-encoded query} */
   public String target() {
     return path + "?" + query;
   }

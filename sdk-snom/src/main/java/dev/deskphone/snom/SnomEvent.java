@@ -64,47 +64,47 @@ public final class SnomEvent {
     return phone;
   }
 
-  /** The event, if the SDK knows it; see {@link #eventName()} for any other. */
+  /** {@return the event, if the SDK knows it; see {@link #eventName()} for any other} */
   public Optional<SnomEventType> type() {
     return Optional.ofNullable(type);
   }
 
-  /** The event's name as it came, such as {@code incoming}. */
+  /** {@return the event's name as it came, such as {@code incoming}} */
   public String eventName() {
     return eventName;
   }
 
-  /** The call's id ({@code $call-id}), if the phone gave one. */
+  /** {@return the call's id ({@code $call-id}), if the phone gave one} */
   public Optional<String> callId() {
     return Optional.ofNullable(callId);
   }
 
-  /** The local party ({@code $local}), such as {@code 101@pbx}, if given. */
+  /** {@return the local party ({@code $local}), such as {@code 101@pbx}, if given} */
   public Optional<String> local() {
     return Optional.ofNullable(local);
   }
 
-  /** The remote party ({@code $remote}), such as {@code 102@pbx}, if given. */
+  /** {@return the remote party ({@code $remote}), such as {@code 102@pbx}, if given} */
   public Optional<String> remote() {
     return Optional.ofNullable(remote);
   }
 
-  /** The remote party's display name ({@code $display_remote}), if given. */
+  /** {@return the remote party's display name ({@code $display_remote}), if given} */
   public Optional<String> displayRemote() {
     return Optional.ofNullable(displayRemote);
   }
 
-  /** How many calls the phone has going on ({@code $nr_ongoing_calls}), if given. */
+  /** {@return how many calls the phone has going on ({@code $nr_ongoing_calls}), if given} */
   public OptionalInt ongoingCalls() {
     return ongoingCalls == null ? OptionalInt.empty() : OptionalInt.of(ongoingCalls);
   }
 
-  /** The phone's IP address as it reported it ({@code $phone_ip}), if given. */
+  /** {@return the phone's IP address as it reported it ({@code $phone_ip}), if given} */
   public Optional<String> phoneIp() {
     return Optional.ofNullable(phoneIp);
   }
 
-  /** The phone's MAC address ({@code $mac}), if given. */
+  /** {@return the phone's MAC address ({@code $mac}), if given} */
   public Optional<String> mac() {
     return Optional.ofNullable(mac);
   }
@@ -117,12 +117,12 @@ public final class SnomEvent {
     return parameters;
   }
 
-  /** When the request arrived. */
+  /** {@return when the request arrived} */
   public Instant receivedAt() {
     return receivedAt;
   }
 
-  /** The address the request came from. */
+  /** {@return the address the request came from} */
   public InetSocketAddress peer() {
     return peer;
   }

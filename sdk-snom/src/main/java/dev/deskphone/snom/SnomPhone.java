@@ -75,12 +75,12 @@ public final class SnomPhone {
     this.transport = b.transport.withAuth(b.auth);
   }
 
-  /** A builder; {@link Builder#uri(URI)} is required. */
+  /** {@return a builder; {@link Builder#uri(URI)} is required} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The phone's web server, for example {@code http://10.0.0.5}. */
+  /** {@return the phone's web server, for example {@code http://10.0.0.5}} */
   public URI uri() {
     return uri;
   }
@@ -94,7 +94,7 @@ public final class SnomPhone {
     return id;
   }
 
-  /** The model its commands are checked against, if set. */
+  /** {@return the model its commands are checked against, if set} */
   public Optional<SnomModel> model() {
     return Optional.ofNullable(model);
   }

@@ -39,6 +39,7 @@ public final class EndpointRequest {
    * @param headers the header fields
    * @param body the body, empty for none (copied)
    * @param peer the address the request came from
+   * @return the request
    * @throws IllegalArgumentException if the method is not a token or the target does not start with
    *     {@code /} or holds a space, a control character, {@code #} or a character beyond ASCII
    */
@@ -72,47 +73,51 @@ public final class EndpointRequest {
     return new EndpointRequest(method, target, headers, body.clone(), peer);
   }
 
-  /** The method, such as {@code GET}. */
+  /** {@return the method, such as {@code GET}} */
   public String method() {
     return method;
   }
 
-  /** The raw request target: path, then {@code ?} and the query if there is one. */
+  /** {@return the raw request target: path, then {@code ?} and the query if there is one} */
   public String target() {
     return target;
   }
 
-  /** The raw (percent-encoded) path, such as {@code /keys}. */
+  /** {@return the raw (percent-encoded) path, such as {@code /keys}} */
   public String path() {
     return queryStart < 0 ? target : target.substring(0, queryStart);
   }
 
-  /** The raw (percent-encoded) query after {@code ?}, if there is one; it may be empty. */
+  /** {@return the raw (percent-encoded) query after {@code ?}, if there is one; it may be empty} */
   public Optional<String> rawQuery() {
     return queryStart < 0 ? Optional.empty() : Optional.of(target.substring(queryStart + 1));
   }
 
-  /** The header fields. */
+  /** {@return the header fields} */
   public PhoneHeaders headers() {
     return headers;
   }
 
-  /** The first value of header {@code name} (case-insensitive), if present. */
+  /**
+   * {@return the first value of header {@code name} (case-insensitive), if present}
+   *
+   * @param name the header field name
+   */
   public Optional<String> header(String name) {
     return headers.firstValue(name);
   }
 
-  /** A copy of the body, empty for none. */
+  /** {@return a copy of the body, empty for none} */
   public byte[] body() {
     return body.clone();
   }
 
-  /** The body length in bytes. */
+  /** {@return the body length in bytes} */
   public int bodyLength() {
     return body.length;
   }
 
-  /** The address and port the request came from. */
+  /** {@return the address and port the request came from} */
   public InetSocketAddress peer() {
     return peer;
   }

@@ -42,6 +42,7 @@ public final class EndpointResponse {
    * @param headers the header fields, without {@code Content-Length}, {@code Transfer-Encoding},
    *     {@code Connection}, {@code Keep-Alive}, {@code Upgrade}, {@code TE}, {@code Trailer}
    * @param body the body, empty for none and always empty for {@code 204} and {@code 304} (copied)
+   * @return the response
    * @throws IllegalArgumentException for another status, one of those headers, or a body on a
    *     {@code 204} or {@code 304}
    */
@@ -81,22 +82,22 @@ public final class EndpointResponse {
     return of(status, TEXT, (message + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The status. */
+  /** {@return the status} */
   public int status() {
     return status;
   }
 
-  /** The header fields. */
+  /** {@return the header fields} */
   public PhoneHeaders headers() {
     return headers;
   }
 
-  /** A copy of the body. */
+  /** {@return a copy of the body} */
   public byte[] body() {
     return body.clone();
   }
 
-  /** The body length in bytes. */
+  /** {@return the body length in bytes} */
   public int bodyLength() {
     return body.length;
   }
