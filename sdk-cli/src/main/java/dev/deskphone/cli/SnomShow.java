@@ -1,6 +1,6 @@
 package dev.deskphone.cli;
 
-import dev.deskphone.core.server.EndpointServer;
+import com.sun.net.httpserver.HttpServer;
 import dev.deskphone.snom.MinibrowserDocument;
 import dev.deskphone.snom.MinibrowserFetch;
 import dev.deskphone.snom.MinibrowserText;
@@ -82,20 +82,40 @@ final class SnomShow implements Callable<Integer> {
         "/deskphone/show/" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     AtomicInteger fetched = new AtomicInteger();
     Terminal t = snom.root.terminal();
-    try (EndpointServer server =
-        EndpointServer.builder()
-            .bind(new InetSocketAddress(address, 0))
-            .endpoint(
-                path,
-                request -> {
-                  fetched.incrementAndGet();
-                  synchronized (fetched) {
-                    fetched.notifyAll();
-                  }
-                  return document.toResponse();
-                })
-            .start()) {
-      URI url = server.uri(path);
+    // The JDK's small server: the count goes up once an answer is written whole, and stop()
+    // waits for answers being written, so no phone is cut off mid-answer.
+    HttpServer server;
+    try {
+      server = HttpServer.create(new InetSocketAddress(address, 0), 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve the document on " + address, e);
+    }
+    byte[] body = document.toBytes();
+    server.createContext(
+        path,
+        exchange -> {
+          try (exchange) {
+            exchange.getResponseHeaders().set("Content-Type", MinibrowserDocument.CONTENT_TYPE);
+            exchange.getResponseHeaders().set("Cache-Control", "no-store");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+          }
+          synchronized (fetched) {
+            fetched.incrementAndGet();
+            fetched.notifyAll();
+          }
+        });
+    server.start();
+    try {
+      URI url =
+          URI.create(
+              "http://"
+                  + (address.getHostAddress().contains(":")
+                      ? "[" + address.getHostAddress() + "]"
+                      : address.getHostAddress())
+                  + ":"
+                  + server.getAddress().getPort()
+                  + path);
       int code = options.run(t, SnomCommand.show(url));
       int phones = options.count();
       long deadline = System.nanoTime() + wait.toNanos();
@@ -126,6 +146,8 @@ final class SnomShow implements Callable<Integer> {
         return ExitCode.FAILED;
       }
       return code;
+    } finally {
+      server.stop(1); // waits at most 1 s for an answer still being written
     }
   }
 
