@@ -54,6 +54,7 @@ public final class FunctionKey {
    * @param type 1 to 32 ASCII letters, digits and {@code _}, starting with a letter, such as {@code
    *     blf}, {@code line}, {@code keyevent}; written as given
    * @param value any text without control characters, written as given
+   * @return the key
    * @throws IllegalArgumentException for an index, type or value that is not allowed
    */
   public static FunctionKey of(int index, String type, String value) {
@@ -75,8 +76,10 @@ public final class FunctionKey {
   /**
    * A speed dial: {@code fkeyN=speed NUMBER}.
    *
+   * @param index the key, from 0 to 999, as the phone counts its keys
    * @param number 1 to 64 digits, {@code *} and {@code #}, with an optional leading {@code +}; for
    *     another target, such as a name, use {@link #of}
+   * @return the key
    * @throws IllegalArgumentException for an index out of range or another number
    */
   public static FunctionKey speed(int index, String number) {
@@ -93,8 +96,10 @@ public final class FunctionKey {
   /**
    * A destination: {@code fkeyN=dest <SIP-URI>}.
    *
+   * @param index the key, from 0 to 999, as the phone counts its keys
    * @param sipUri a {@code sip:} or {@code sips:} URI of up to {@value SnomCommand#MAX_URI_LENGTH}
    *     printable ASCII characters, without the angle brackets, such as {@code sip:101@pbx.example}
+   * @return the key
    * @throws IllegalArgumentException for an index out of range or another URI
    */
   public static FunctionKey destination(int index, String sipUri) {
@@ -109,9 +114,11 @@ public final class FunctionKey {
   /**
    * A key that makes the phone fetch a URL: {@code fkeyN=url URL}.
    *
+   * @param index the key, from 0 to 999, as the phone counts its keys
    * @param url an absolute {@code http} or {@code https} URL with a host, no user-info and no
    *     fragment, of up to {@value SnomCommand#MAX_URI_LENGTH} characters; written in its ASCII
    *     form
+   * @return the key
    * @throws IllegalArgumentException for an index out of range or another URL
    */
   public static FunctionKey url(int index, URI url) {
@@ -121,6 +128,8 @@ public final class FunctionKey {
   /**
    * This key with a label ({@code fkey_labelN}); the empty text writes an empty label.
    *
+   * @param label the label
+   * @return a copy of this key with the label
    * @throws IllegalArgumentException if it holds a control character
    */
   public FunctionKey withLabel(String label) {
@@ -132,6 +141,8 @@ public final class FunctionKey {
    * This key with a short label ({@code fkey_short_labelN}, shown by phones with narrow key
    * labels); the empty text writes an empty one.
    *
+   * @param shortLabel the short label
+   * @return a copy of this key with the short label
    * @throws IllegalArgumentException if it holds a control character
    */
   public FunctionKey withShortLabel(String shortLabel) {
@@ -149,7 +160,9 @@ public final class FunctionKey {
     return type;
   }
 
-  /** The value after the type, for example {@code 100} or {@code <sip:101@pbx.example>}. */
+  /**
+   * {@return the value after the type, for example {@code 100} or {@code <sip:101@pbx.example>}}
+   */
   public String value() {
     return value;
   }

@@ -45,6 +45,8 @@ public final class MinibrowserDirectory extends MinibrowserDocument {
     /**
      * Checks the components.
      *
+     * @param name the text shown
+     * @param telephone what the phone dials
      * @throws NullPointerException if either is null
      * @throws IllegalArgumentException if either is not allowed
      */

@@ -31,6 +31,8 @@ public record MinibrowserFetch(Duration delay, URI url) {
   /**
    * Checks the components; the URL is kept in its ASCII form.
    *
+   * @param delay how long after showing the document
+   * @param url what to fetch
    * @throws NullPointerException if either is null
    * @throws IllegalArgumentException if the delay is out of range or not whole milliseconds, or the
    *     URL is not allowed

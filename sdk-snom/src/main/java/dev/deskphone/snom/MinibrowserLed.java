@@ -71,6 +71,9 @@ public record MinibrowserLed(int number, State state, Optional<Color> color) {
   /**
    * Checks the components.
    *
+   * @param number the LED
+   * @param state what it does
+   * @param color its colour, or empty for the phone's default
    * @throws NullPointerException if {@code state} or {@code color} is null
    * @throws IllegalArgumentException if the number is out of range, or a colour comes with {@link
    *     State#OFF}

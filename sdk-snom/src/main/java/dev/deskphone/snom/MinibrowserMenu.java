@@ -43,6 +43,9 @@ public final class MinibrowserMenu extends MinibrowserDocument {
     /**
      * Checks the components.
      *
+     * @param name the text shown
+     * @param url what the phone fetches when it is chosen
+     * @param preselected whether the cursor starts on it
      * @throws NullPointerException if {@code name} or {@code url} is null
      * @throws IllegalArgumentException if either breaks the rules of {@link MinibrowserDocument}
      */

@@ -89,8 +89,8 @@ public final class SnomCall {
   }
 
   /**
-   * The call's id ({@code $call-id}); absent for the one call the tracker keeps per phone for
-   * events that came without an id.
+   * {@return the call's id ({@code $call-id}); absent for the one call the tracker keeps per phone
+   * for events that came without an id}
    */
   public Optional<String> callId() {
     return Optional.ofNullable(callId);

@@ -38,32 +38,32 @@ public final class SnomCallChange {
   }
 
   /**
-   * The call that changed, as it is after the change (its state is {@link #to()}); absent when the
-   * change is the phone's.
+   * {@return the call that changed, as it is after the change (its state is {@link #to()}); absent
+   * when the change is the phone's}
    */
   public Optional<SnomCall> call() {
     return Optional.ofNullable(call);
   }
 
-  /** The state before: the call's, or the phone's. */
+  /** {@return the state before: the call's, or the phone's} */
   public SnomCallState from() {
     return from;
   }
 
-  /** The state after: the call's, or the phone's. */
+  /** {@return the state after: the call's, or the phone's} */
   public SnomCallState to() {
     return to;
   }
 
   /**
-   * The event that caused it; absent when the tracker dropped a call or left {@link
-   * SnomCallState#OFF_HOOK} because no event came for the timeout.
+   * {@return the event that caused it; absent when the tracker dropped a call or left {@link
+   * SnomCallState#OFF_HOOK} because no event came for the timeout}
    */
   public Optional<SnomEvent> event() {
     return Optional.ofNullable(event);
   }
 
-  /** When the tracker made the change, by its clock. */
+  /** {@return when the tracker made the change, by its clock} */
   public Instant at() {
     return at;
   }

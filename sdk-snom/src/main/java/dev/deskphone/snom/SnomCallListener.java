@@ -9,6 +9,10 @@ package dev.deskphone.snom;
  */
 @FunctionalInterface
 public interface SnomCallListener {
-  /** Called with one change. */
+  /**
+   * Called with one change.
+   *
+   * @param change the change
+   */
   void changed(SnomCallChange change);
 }

@@ -108,6 +108,8 @@ public final class SnomCallTracker {
 
   /**
    * A builder: the system clock, a 2-minute ringing and a 4-hour connected timeout, no listener.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
@@ -117,6 +119,8 @@ public final class SnomCallTracker {
    * Follows one event: register it as the event endpoint's listener ({@code tracker::accept}).
    * Cheap, never waits for anything but the listeners (see the class comment); an event the tracker
    * cannot use is ignored, never an error.
+   *
+   * @param event the event
    */
   public void accept(SnomEvent event) {
     Objects.requireNonNull(event, "event");
@@ -140,12 +144,22 @@ public final class SnomCallTracker {
     }
   }
 
-  /** The phone's state now; {@link SnomCallState#IDLE} for a phone the tracker knows nothing of. */
+  /**
+   * The phone's state now; {@link SnomCallState#IDLE} for a phone the tracker knows nothing of.
+   *
+   * @param phone the phone's id, as in {@link SnomEvent#phone()}
+   * @return the state
+   */
   public SnomCallState state(String phone) {
     return read(phone, PhoneCalls::state);
   }
 
-  /** The phone's calls now, oldest first; empty when it has none. */
+  /**
+   * The phone's calls now, oldest first; empty when it has none.
+   *
+   * @param phone the phone's id, as in {@link SnomEvent#phone()}
+   * @return an unmodifiable list
+   */
   public List<SnomCall> calls(String phone) {
     return read(phone, PhoneCalls::calls);
   }
@@ -153,6 +167,8 @@ public final class SnomCallTracker {
   /**
    * Waits until the phone is in {@code state}; at once if it is.
    *
+   * @param phone the phone's id, as in {@link SnomEvent#phone()}
+   * @param state the state to wait for
    * @param timeout how long to wait at most, in real time; zero checks once
    * @return whether the phone reached the state in time
    * @throws InterruptedException if the thread is interrupted while waiting
@@ -167,6 +183,7 @@ public final class SnomCallTracker {
    * Waits until the phone has a call in {@code state}, such as a second call {@code RINGING} while
    * one is {@code CONNECTED}.
    *
+   * @param phone the phone's id, as in {@link SnomEvent#phone()}
    * @param state {@code DIALING}, {@code RINGING}, {@code CONNECTED} or {@code ON_HOLD}
    * @param timeout how long to wait at most, in real time; zero checks once
    * @return the oldest such call, or empty if none came in time
@@ -210,6 +227,8 @@ public final class SnomCallTracker {
   /**
    * How many phones the tracker holds anything for: a call, off hook, or a call that ended in the
    * last 5 minutes. The others cost no memory.
+   *
+   * @return the number of phones
    */
   public int trackedPhones() {
     lock.lock();
@@ -356,7 +375,12 @@ public final class SnomCallTracker {
 
     private Builder() {}
 
-    /** The clock for timeouts and the times of calls; the system clock by default. */
+    /**
+     * The clock for timeouts and the times of calls; the system clock by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -366,6 +390,9 @@ public final class SnomCallTracker {
      * How long a {@code RINGING} or {@code DIALING} call, or a phone {@code OFF_HOOK} without a
      * call, lasts with no event; 2 minutes by default. This is what ends a call rejected with
      * {@code CANCEL}, which fires no event on the rejecting phone, when no later event says so.
+     *
+     * @param timeout positive
+     * @return this builder
      */
     public Builder ringingTimeout(Duration timeout) {
       this.ringingTimeout = Checks.positive(timeout, "ringingTimeout");
@@ -375,19 +402,31 @@ public final class SnomCallTracker {
     /**
      * How long a {@code CONNECTED} or {@code ON_HOLD} call lasts with no event; 4 hours by default.
      * A call in conversation sends no events, so keep this above your longest call.
+     *
+     * @param timeout positive
+     * @return this builder
      */
     public Builder connectedTimeout(Duration timeout) {
       this.connectedTimeout = Checks.positive(timeout, "connectedTimeout");
       return this;
     }
 
-    /** Adds a listener, mustTell of every change in order; none by default. */
+    /**
+     * Adds a listener, told of every change in order; none by default.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
     public Builder listener(SnomCallListener listener) {
       listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
-    /** The tracker. */
+    /**
+     * The tracker.
+     *
+     * @return the tracker
+     */
     public SnomCallTracker build() {
       return new SnomCallTracker(this);
     }

@@ -85,6 +85,7 @@ public final class SnomCommand {
    * Presses keys, in order, in one request: {@code /command.htm?key=K1;K2;...}.
    *
    * @param events 1 to {@value SnomKeySequence#MAX_EVENTS} events of {@link SnomKey}s
+   * @return the command
    * @throws IllegalArgumentException see {@link SnomKeySequence#of(List)}
    */
   public static SnomCommand press(KeyEvent... events) {
@@ -95,13 +96,20 @@ public final class SnomCommand {
    * Presses the keys of a sequence in the vendor's grammar, for example {@code
    * "OFFHOOK;1,200,100;#"}.
    *
+   * @param sequence the keys, in the vendor's grammar
+   * @return the command
    * @throws IllegalArgumentException see {@link SnomKeySequence#parse(String)}
    */
   public static SnomCommand press(String sequence) {
     return press(SnomKeySequence.parse(sequence));
   }
 
-  /** Presses the keys of {@code sequence}. */
+  /**
+   * Presses the keys of {@code sequence}.
+   *
+   * @param sequence the keys
+   * @return the command
+   */
   public static SnomCommand press(SnomKeySequence sequence) {
     Objects.requireNonNull(sequence, "sequence");
     List<SnomKey> keys = sequence.events().stream().map(e -> (SnomKey) e.key()).toList();
@@ -114,6 +122,7 @@ public final class SnomCommand {
    * ACTION...]}, a tap as {@code pr}, a press as {@code press}, a release as {@code release}.
    *
    * @param touches 1 to {@value #MAX_TOUCHES} touches
+   * @return the command
    * @throws IllegalArgumentException if there are none or too many
    */
   public static SnomCommand touch(TouchCommand... touches) {
@@ -149,6 +158,7 @@ public final class SnomCommand {
    *
    * @param number 1 to {@value #MAX_NUMBER_LENGTH} digits, {@code *} and {@code #}, with an
    *     optional leading {@code +}
+   * @return the command
    * @throws IllegalArgumentException for any other number
    */
   public static SnomCommand dial(String number) {
@@ -162,6 +172,7 @@ public final class SnomCommand {
    * @param number as for {@link #dial(String)}
    * @param outgoingUri a {@code sip:} or {@code sips:} URI of up to {@value #MAX_URI_LENGTH}
    *     printable ASCII characters, such as {@code sip:1234@pbx.example}
+   * @return the command
    * @throws IllegalArgumentException if either is not acceptable
    */
   public static SnomCommand dial(String number, String outgoingUri) {
@@ -210,6 +221,7 @@ public final class SnomCommand {
    * Sends DTMF tones in the call: {@code /command.htm?key_dtmf=DIGITS}.
    *
    * @param digits 1 to {@value #MAX_NUMBER_LENGTH} digits, {@code *} and {@code #}
+   * @return the command
    * @throws IllegalArgumentException for anything else
    */
   public static SnomCommand dtmf(String digits) {
@@ -224,12 +236,20 @@ public final class SnomCommand {
     return simple("snom dtmf", COMMAND, "key_dtmf=" + PercentEncoding.encode(digits, ""));
   }
 
-  /** Ends every call: {@code /command.htm?RELEASE_ALL_CALLS}. */
+  /**
+   * Ends every call: {@code /command.htm?RELEASE_ALL_CALLS}.
+   *
+   * @return the command
+   */
   public static SnomCommand releaseAllCalls() {
     return simple("snom release all calls", COMMAND, "RELEASE_ALL_CALLS");
   }
 
-  /** Logs off every identity: {@code /command.htm?LOGOFFALL}. */
+  /**
+   * Logs off every identity: {@code /command.htm?LOGOFFALL}.
+   *
+   * @return the command
+   */
   public static SnomCommand logoffAll() {
     return simple("snom log off all", COMMAND, "LOGOFFALL");
   }
@@ -238,6 +258,7 @@ public final class SnomCommand {
    * Logs off one identity: {@code /command.htm?LOGOFFLINE=n}.
    *
    * @param identity from 1 to 12
+   * @return the command
    */
   public static SnomCommand logoff(int identity) {
     return simple("snom log off", COMMAND, "LOGOFFLINE=" + identity(identity));
@@ -247,6 +268,7 @@ public final class SnomCommand {
    * Registers one identity again: {@code /command.htm?REREGISTER=n}.
    *
    * @param identity from 1 to 12
+   * @return the command
    */
   public static SnomCommand reregister(int identity) {
     return simple("snom re-register", COMMAND, "REREGISTER=" + identity(identity));
@@ -264,6 +286,7 @@ public final class SnomCommand {
    * writes it.
    *
    * @param ringer from 1 to 9
+   * @return the command
    */
   public static SnomCommand playRinger(int ringer) {
     if (ringer < 1 || ringer > 9) {
@@ -272,17 +295,30 @@ public final class SnomCommand {
     return simple("snom play ringer", "/line_login.htm", "PLAY_RINGER:" + ringer + "=+Ringer");
   }
 
-  /** Reboots the phone: {@code /advanced_update.htm?reboot=Reboot}. */
+  /**
+   * Reboots the phone: {@code /advanced_update.htm?reboot=Reboot}.
+   *
+   * @return the command
+   */
   public static SnomCommand reboot() {
     return simple("snom reboot", "/advanced_update.htm", "reboot=Reboot");
   }
 
-  /** Resets the phone to factory settings: {@code /advanced_update.htm?reset=Reset}. */
+  /**
+   * Resets the phone to factory settings: {@code /advanced_update.htm?reset=Reset}.
+   *
+   * @return the command
+   */
   public static SnomCommand factoryReset() {
     return simple("snom factory reset", "/advanced_update.htm", "reset=Reset");
   }
 
-  /** Clears a call list: {@code /index.htm?dialeddel=clear} and the like. */
+  /**
+   * Clears a call list: {@code /index.htm?dialeddel=clear} and the like.
+   *
+   * @param list the call list to clear
+   * @return the command
+   */
   public static SnomCommand clearCallList(CallList list) {
     Objects.requireNonNull(list, "list");
     return simple("snom clear call list", "/index.htm", list.parameter() + "=clear");
@@ -293,6 +329,7 @@ public final class SnomCommand {
    *
    * @param firmware an absolute {@code http} or {@code https} URL with a host, no user-info and no
    *     fragment, of up to {@value #MAX_URI_LENGTH} characters
+   * @return the command
    * @throws IllegalArgumentException for any other URL
    */
   public static SnomCommand upgradeFirmware(URI firmware) {
@@ -313,6 +350,7 @@ public final class SnomCommand {
    *
    * @param document an absolute {@code http} or {@code https} URL with a host, no user-info and no
    *     fragment, of up to {@value #MAX_URI_LENGTH} characters
+   * @return the command
    * @throws IllegalArgumentException for any other URL
    */
   public static SnomCommand show(URI document) {
@@ -366,7 +404,11 @@ public final class SnomCommand {
     return text;
   }
 
-  /** Fixes the line-info layer of {@code screen.bmp} (snom 820/821): {@code FIX_LIL=true}. */
+  /**
+   * Fixes the line-info layer of {@code screen.bmp} (snom 820/821): {@code FIX_LIL=true}.
+   *
+   * @return the command
+   */
   public static SnomCommand fixLineInfoLayer() {
     return new SnomCommand(
         "snom fix line-info layer", COMMAND, "FIX_LIL=true", List.of(), List.of(), true);

@@ -56,7 +56,11 @@ public final class SnomDirectoryEndpoint implements PhoneEndpoint {
     this.pageSize = b.pageSize;
   }
 
-  /** A builder; {@link Builder#publicUri} and {@link Builder#entries} are required. */
+  /**
+   * A builder; {@link Builder#publicUri} and {@link Builder#entries} are required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -167,6 +171,8 @@ public final class SnomDirectoryEndpoint implements PhoneEndpoint {
      * Where phones reach this endpoint, for the page URLs: an absolute {@code http} or {@code
      * https} URL with a host, without user-info or fragment (a query is kept).
      *
+     * @param publicUri where phones reach this endpoint
+     * @return this builder
      * @throws IllegalArgumentException for any other URL
      */
     public Builder publicUri(URI publicUri) {
@@ -183,6 +189,8 @@ public final class SnomDirectoryEndpoint implements PhoneEndpoint {
     /**
      * The title on the screen (default {@code Phonebook}).
      *
+     * @param title the title
+     * @return this builder
      * @throws IllegalArgumentException if the documents would refuse it
      */
     public Builder title(String title) {
@@ -191,7 +199,12 @@ public final class SnomDirectoryEndpoint implements PhoneEndpoint {
       return this;
     }
 
-    /** The entries, asked for on each request (any order; shown as given). */
+    /**
+     * The entries, asked for on each request (any order; shown as given).
+     *
+     * @param entries the entries' supplier
+     * @return this builder
+     */
     public Builder entries(Supplier<? extends Collection<MinibrowserDirectory.Entry>> entries) {
       this.entries = Objects.requireNonNull(entries, "entries");
       return this;
@@ -201,6 +214,8 @@ public final class SnomDirectoryEndpoint implements PhoneEndpoint {
      * Entries per page, 1 to {@value MinibrowserDocument#MAX_ENTRIES} (default {@value
      * #DEFAULT_PAGE_SIZE}).
      *
+     * @param pageSize entries per page
+     * @return this builder
      * @throws IllegalArgumentException outside that range
      */
     public Builder pageSize(int pageSize) {
@@ -215,6 +230,7 @@ public final class SnomDirectoryEndpoint implements PhoneEndpoint {
     /**
      * The endpoint.
      *
+     * @return the endpoint
      * @throws IllegalStateException if the public URI or the entries are missing
      */
     public SnomDirectoryEndpoint build() {

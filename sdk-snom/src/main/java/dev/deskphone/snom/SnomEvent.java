@@ -59,7 +59,10 @@ public final class SnomEvent {
     this.peer = Objects.requireNonNull(peer, "peer");
   }
 
-  /** The phone, by the id its URLs were configured with (by default its host, such as 10.0.0.5). */
+  /**
+   * {@return the phone, by the id its URLs were configured with (by default its host, such as
+   * 10.0.0.5)}
+   */
   public String phone() {
     return phone;
   }
@@ -110,8 +113,8 @@ public final class SnomEvent {
   }
 
   /**
-   * Every parameter of the request as it came, decoded, in the order it came, the secret left out:
-   * those the SDK reads above and any other, such as one a phone added.
+   * {@return every parameter of the request as it came, decoded, in the order it came, the secret
+   * left out: those the SDK reads above and any other, such as one a phone added}
    */
   public Map<String, String> parameters() {
     return parameters;

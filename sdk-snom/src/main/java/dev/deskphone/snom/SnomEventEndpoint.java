@@ -348,7 +348,17 @@ public final class SnomEventEndpoint implements PhoneEndpoint, AutoCloseable {
       long malformed,
       long listenerFailures,
       int pending) {
-    /** Checks that no count is negative. */
+    /**
+     * Checks that no count is negative.
+     *
+     * @param received verified events taken in
+     * @param delivered events every listener has been called with
+     * @param dropped verified events dropped
+     * @param forged requests refused with {@code 403}
+     * @param malformed requests refused with {@code 400}
+     * @param listenerFailures times a listener threw
+     * @param pending events waiting for the listeners now
+     */
     public Counters {
       if (received < 0
           || delivered < 0
@@ -497,6 +507,9 @@ public final class SnomEventEndpoint implements PhoneEndpoint, AutoCloseable {
      *     .map(type -> MinibrowserText.builder().title("Incoming call")
      *         .text(event.displayRemote().orElse("unknown caller")).build()))
      * }</pre>
+     *
+     * @param screen what to show for an event; empty shows nothing
+     * @return this builder
      */
     public Builder screen(Function<SnomEvent, Optional<? extends MinibrowserDocument>> screen) {
       Objects.requireNonNull(screen, "screen");

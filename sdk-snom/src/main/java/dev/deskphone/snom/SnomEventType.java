@@ -74,17 +74,30 @@ public enum SnomEventType {
     this.wireName = name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** The phone setting that holds this event's URL, such as {@code action_incoming_url}. */
+  /**
+   * The phone setting that holds this event's URL, such as {@code action_incoming_url}.
+   *
+   * @return the setting's name
+   */
   public String setting() {
     return setting;
   }
 
-  /** The token naming this event in the URLs the SDK configures, such as {@code dnd-on}. */
+  /**
+   * The token naming this event in the URLs the SDK configures, such as {@code dnd-on}.
+   *
+   * @return the wire name
+   */
   public String wireName() {
     return wireName;
   }
 
-  /** The event a wire name stands for, if the SDK knows it. */
+  /**
+   * The event a wire name stands for, if the SDK knows it.
+   *
+   * @param wireName the token, such as {@code dnd-on}
+   * @return the event, or empty for an unknown name
+   */
   public static Optional<SnomEventType> fromWireName(String wireName) {
     for (SnomEventType t : VALUES) {
       if (t.wireName.equals(wireName)) {

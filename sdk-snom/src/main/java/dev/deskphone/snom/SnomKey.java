@@ -239,7 +239,11 @@ public final class SnomKey implements Key {
     return key;
   }
 
-  /** Every named and keypad key, in the vendor page's order (P and EK keys not included). */
+  /**
+   * Every named and keypad key, in the vendor page's order (P and EK keys not included).
+   *
+   * @return an unmodifiable map, name to key
+   */
   public static Map<String, SnomKey> namedKeys() {
     return Collections.unmodifiableMap(NAMED_KEYS);
   }
@@ -250,12 +254,20 @@ public final class SnomKey implements Key {
     return wireName;
   }
 
-  /** What kind of key this is. */
+  /**
+   * What kind of key this is.
+   *
+   * @return the kind
+   */
   public Kind kind() {
     return kind;
   }
 
-  /** The number of a {@code P} or {@code EK} key; -1 for every other key. */
+  /**
+   * The number of a {@code P} or {@code EK} key; -1 for every other key.
+   *
+   * @return the number, or -1
+   */
   public int number() {
     return number;
   }

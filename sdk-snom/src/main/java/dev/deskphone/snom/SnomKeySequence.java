@@ -160,7 +160,11 @@ public final class SnomKeySequence {
         "invalid key sequence " + Checks.quote(text) + " at position " + position + ": " + what);
   }
 
-  /** The events, in order. */
+  /**
+   * The events, in order.
+   *
+   * @return an unmodifiable list of at least one event
+   */
   public List<KeyEvent> events() {
     return events;
   }

@@ -109,27 +109,47 @@ public enum SnomModel {
     this.lineInfoLayerFix = lineInfoLayerFix;
   }
 
-  /** The model as people write it, for example {@code snom 870} or {@code snom D785}. */
+  /**
+   * The model as people write it, for example {@code snom 870} or {@code snom D785}.
+   *
+   * @return the display name
+   */
   public String displayName() {
     return displayName;
   }
 
-  /** Whether it has the HTTP remote control ({@code command.htm}); false for the D8xx. */
+  /**
+   * Whether it has the HTTP remote control ({@code command.htm}); false for the D8xx.
+   *
+   * @return whether it has the remote control
+   */
   public boolean hasRemoteControl() {
     return family != Family.NO_REMOTE_CONTROL;
   }
 
-  /** How many free programmable keys {@code P1..Pn} it has; empty where not documented. */
+  /**
+   * How many free programmable keys {@code P1..Pn} it has; empty where not documented.
+   *
+   * @return the number of {@code P} keys, if documented
+   */
   public OptionalInt programmableKeys() {
     return programmableKeys < 0 ? OptionalInt.empty() : OptionalInt.of(programmableKeys);
   }
 
-  /** How many soft keys {@code F1..Fn} it has: 0 on the snom 870, 3 on the 190/200, else 4. */
+  /**
+   * How many soft keys {@code F1..Fn} it has: 0 on the snom 870, 3 on the 190/200, else 4.
+   *
+   * @return the number of soft keys
+   */
   public int functionKeys() {
     return functionKeys;
   }
 
-  /** Whether it takes expansion-module keys {@code EK0..}. */
+  /**
+   * Whether it takes expansion-module keys {@code EK0..}.
+   *
+   * @return whether it takes {@code EK} keys
+   */
   public boolean hasExpansionKeys() {
     return expansionKeys;
   }
@@ -137,22 +157,37 @@ public enum SnomModel {
   /**
    * Whether it uses the snom 1xx/2xx key set (DISCONNECT, CLEAR, FUNCTION, RECALL) instead of the
    * named keys of the 3xx, 7xx and 8xx.
+   *
+   * @return whether it uses the 1xx/2xx key set
    */
   public boolean hasLegacyKeySet() {
     return family == Family.LEGACY;
   }
 
-  /** Its touch screen, if it has one the remote control can press (the snom 870's). */
+  /**
+   * Its touch screen, if it has one the remote control can press (the snom 870's).
+   *
+   * @return the touch screen, if any
+   */
   public Optional<TouchScreen> touchScreen() {
     return Optional.ofNullable(touchScreen);
   }
 
-  /** Whether it takes {@code FIX_LIL} (the line-info-layer fix of the snom 820/821). */
+  /**
+   * Whether it takes {@code FIX_LIL} (the line-info-layer fix of the snom 820/821).
+   *
+   * @return whether it takes {@code FIX_LIL}
+   */
   public boolean hasLineInfoLayerFix() {
     return lineInfoLayerFix;
   }
 
-  /** Whether it has {@code key}; {@link #whyNot(SnomKey)} says why not. */
+  /**
+   * Whether it has {@code key}; {@link #whyNot(SnomKey)} says why not.
+   *
+   * @param key the key
+   * @return whether it has the key
+   */
   public boolean supports(SnomKey key) {
     return whyNot(key).isEmpty();
   }

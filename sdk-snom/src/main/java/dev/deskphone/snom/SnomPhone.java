@@ -86,9 +86,9 @@ public final class SnomPhone {
   }
 
   /**
-   * The phone's id in the action URLs {@link #configureEvents} writes, and so in its {@link
-   * SnomEvent#phone()}: as set on the builder, else the host of its URI (with the port when the URI
-   * names one), such as {@code 10.0.0.5} or {@code 127.0.0.1:40123}.
+   * {@return the phone's id in the action URLs {@link #configureEvents} writes, and so in its
+   * {@link SnomEvent#phone()}: as set on the builder, else the host of its URI (with the port when
+   * the URI names one), such as {@code 10.0.0.5} or {@code 127.0.0.1:40123}}
    */
   public String id() {
     return id;
@@ -102,6 +102,7 @@ public final class SnomPhone {
   /**
    * Sends {@code command} and waits for the phone to accept it.
    *
+   * @param command the command
    * @throws IllegalArgumentException if the command does not fit the model
    * @throws PhoneException if the phone could not be reached or did not accept the command
    */
@@ -126,6 +127,7 @@ public final class SnomPhone {
    * tell from success. Whether the snom D8xx takes settings over HTTP is not documented: they are
    * sent, and a {@code 404} fails with {@link dev.deskphone.core.PhoneUnsupportedException}.
    *
+   * @param settings the settings to write
    * @throws PhoneException if the phone could not be reached or did not accept a request
    */
   public void writeSettings(SnomSettings settings) {
@@ -164,6 +166,7 @@ public final class SnomPhone {
   /**
    * Sends {@code command} without blocking.
    *
+   * @param command the command
    * @return a future completed when the phone accepted the command, or exceptionally with a {@link
    *     PhoneException}; cancelling it aborts the exchange
    * @throws IllegalArgumentException if the command does not fit the model (thrown, not in the
@@ -215,42 +218,73 @@ public final class SnomPhone {
   /**
    * Shows the minibrowser document at {@code document} on the phone's screen now; the phone fetches
    * it. See {@link SnomCommand#show(URI)}.
+   *
+   * @param document the document's URL
    */
   public void show(URI document) {
     send(SnomCommand.show(document));
   }
 
-  /** Presses keys in one request; see {@link SnomCommand#press(KeyEvent...)}. */
+  /**
+   * Presses keys in one request; see {@link SnomCommand#press(KeyEvent...)}.
+   *
+   * @param events the key events, in order
+   */
   public void press(KeyEvent... events) {
     send(SnomCommand.press(events));
   }
 
-  /** Presses keys written as {@code "OFFHOOK;1,200,100;#"}; see {@link SnomKeySequence}. */
+  /**
+   * Presses keys written as {@code "OFFHOOK;1,200,100;#"}; see {@link SnomKeySequence}.
+   *
+   * @param sequence the keys, in the vendor's grammar
+   */
   public void press(String sequence) {
     send(SnomCommand.press(sequence));
   }
 
-  /** Presses the keys of {@code sequence}. */
+  /**
+   * Presses the keys of {@code sequence}.
+   *
+   * @param sequence the keys
+   */
   public void press(SnomKeySequence sequence) {
     send(SnomCommand.press(sequence));
   }
 
-  /** Touches the screen, chained in one request; see {@link SnomCommand#touch}. */
+  /**
+   * Touches the screen, chained in one request; see {@link SnomCommand#touch}.
+   *
+   * @param touches the touches, in order
+   */
   public void touch(TouchCommand... touches) {
     send(SnomCommand.touch(touches));
   }
 
-  /** Dials a number; see {@link SnomCommand#dial(String)}. */
+  /**
+   * Dials a number; see {@link SnomCommand#dial(String)}.
+   *
+   * @param number the number to dial
+   */
   public void dial(String number) {
     send(SnomCommand.dial(number));
   }
 
-  /** Dials a number through an identity; see {@link SnomCommand#dial(String, String)}. */
+  /**
+   * Dials a number through an identity; see {@link SnomCommand#dial(String, String)}.
+   *
+   * @param number the number to dial
+   * @param outgoingUri the identity's {@code sip:} or {@code sips:} URI
+   */
   public void dial(String number, String outgoingUri) {
     send(SnomCommand.dial(number, outgoingUri));
   }
 
-  /** Sends DTMF tones; see {@link SnomCommand#dtmf}. */
+  /**
+   * Sends DTMF tones; see {@link SnomCommand#dtmf}.
+   *
+   * @param digits the tones: digits, {@code *} and {@code #}
+   */
   public void sendDtmf(String digits) {
     send(SnomCommand.dtmf(digits));
   }
@@ -265,17 +299,29 @@ public final class SnomPhone {
     send(SnomCommand.logoffAll());
   }
 
-  /** Logs off identity 1 to 12. */
+  /**
+   * Logs off identity 1 to 12.
+   *
+   * @param identity from 1 to 12
+   */
   public void logoff(int identity) {
     send(SnomCommand.logoff(identity));
   }
 
-  /** Registers identity 1 to 12 again. */
+  /**
+   * Registers identity 1 to 12 again.
+   *
+   * @param identity from 1 to 12
+   */
   public void reregister(int identity) {
     send(SnomCommand.reregister(identity));
   }
 
-  /** Plays ringer 1 to 9. */
+  /**
+   * Plays ringer 1 to 9.
+   *
+   * @param ringer from 1 to 9
+   */
   public void playRinger(int ringer) {
     send(SnomCommand.playRinger(ringer));
   }
@@ -290,12 +336,20 @@ public final class SnomPhone {
     send(SnomCommand.factoryReset());
   }
 
-  /** Clears a call list. */
+  /**
+   * Clears a call list.
+   *
+   * @param list the call list to clear
+   */
   public void clearCallList(CallList list) {
     send(SnomCommand.clearCallList(list));
   }
 
-  /** Loads firmware from an http or https URL; see {@link SnomCommand#upgradeFirmware}. */
+  /**
+   * Loads firmware from an http or https URL; see {@link SnomCommand#upgradeFirmware}.
+   *
+   * @param firmware the firmware's http or https URL
+   */
   public void upgradeFirmware(URI firmware) {
     send(SnomCommand.upgradeFirmware(firmware));
   }
@@ -332,6 +386,8 @@ public final class SnomPhone {
      * The phone's web server: {@code http} or {@code https}, a host, an optional port, and no path,
      * query, fragment or user-info.
      *
+     * @param uri the phone's web server
+     * @return this builder
      * @throws IllegalArgumentException for any other URI
      */
     public Builder uri(URI uri) {
@@ -339,12 +395,23 @@ public final class SnomPhone {
       return this;
     }
 
-    /** Answers the phone's login challenge (Digest, or Basic over https) with these. */
+    /**
+     * Answers the phone's login challenge (Digest, or Basic over https) with these.
+     *
+     * @param username the user name
+     * @param password the password
+     * @return this builder
+     */
     public Builder credentials(String username, String password) {
       return auth(PhoneAuth.of(Credentials.of(username, password)));
     }
 
-    /** Answers the phone's login challenge with these credentials. */
+    /**
+     * Answers the phone's login challenge with these credentials.
+     *
+     * @param credentials the credentials
+     * @return this builder
+     */
     public Builder credentials(Credentials credentials) {
       return auth(PhoneAuth.of(credentials));
     }
@@ -352,13 +419,21 @@ public final class SnomPhone {
     /**
      * How to authenticate, with the opt-ins {@link PhoneAuth} offers (Basic over plain http, a
      * Digest-to-Basic change); no credentials by default.
+     *
+     * @param auth how to authenticate
+     * @return this builder
      */
     public Builder auth(PhoneAuth auth) {
       this.auth = Objects.requireNonNull(auth, "auth");
       return this;
     }
 
-    /** The model, to check keys, touches and features before sending; none by default. */
+    /**
+     * The model, to check keys, touches and features before sending; none by default.
+     *
+     * @param model the model
+     * @return this builder
+     */
     public Builder model(SnomModel model) {
       this.model = Objects.requireNonNull(model, "model");
       return this;
@@ -368,6 +443,9 @@ public final class SnomPhone {
      * The transport; {@link JdkHttpTransport#shared()} by default. Pass one of your own to choose
      * its connect timeout and bounds, or to close it when you are done; the phone does not close
      * it.
+     *
+     * @param transport the transport
+     * @return this builder
      */
     public Builder transport(PhoneTransport transport) {
       this.transport = Objects.requireNonNull(transport, "transport");
@@ -377,6 +455,9 @@ public final class SnomPhone {
     /**
      * How to trust the phone's certificate over https; {@link TlsPolicy#system()} by default, or
      * {@link TlsPolicy#pinned} for a phone's self-signed certificate.
+     *
+     * @param tls the TLS policy
+     * @return this builder
      */
     public Builder tls(TlsPolicy tls) {
       this.tls = Objects.requireNonNull(tls, "tls");
@@ -388,6 +469,7 @@ public final class SnomPhone {
      * default.
      *
      * @param id 1 to 64 ASCII letters, digits and {@code . - _ :}
+     * @return this builder
      * @throws IllegalArgumentException otherwise
      */
     public Builder id(String id) {
@@ -395,7 +477,12 @@ public final class SnomPhone {
       return this;
     }
 
-    /** The deadline of each exchange, body included; the transport's default if not set. */
+    /**
+     * The deadline of each exchange, body included; the transport's default if not set.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       this.timeout = Checks.positive(timeout, "timeout");
       return this;
@@ -404,6 +491,7 @@ public final class SnomPhone {
     /**
      * The phone.
      *
+     * @return the phone
      * @throws IllegalStateException if no URI was set
      */
     public SnomPhone build() {

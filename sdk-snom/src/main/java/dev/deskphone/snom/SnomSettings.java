@@ -77,17 +77,29 @@ public final class SnomSettings {
     this.commands = commands(this.settings, persistent);
   }
 
-  /** A builder; at least one setting is required. */
+  /**
+   * A builder; at least one setting is required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The settings, name to value, in the order they are written; unmodifiable. */
+  /**
+   * The settings, name to value, in the order they are written; unmodifiable.
+   *
+   * @return an unmodifiable map, in write order
+   */
   public Map<String, String> settings() {
     return settings;
   }
 
-  /** Whether the phone is asked to store them, so that they survive a reboot. */
+  /**
+   * Whether the phone is asked to store them, so that they survive a reboot.
+   *
+   * @return whether the phone stores them
+   */
   public boolean persistent() {
     return persistent;
   }
@@ -97,6 +109,8 @@ public final class SnomSettings {
    * characters, more otherwise, each complete in itself. Their operation is {@code "snom write
    * settings"}, or {@code "snom write settings (request 2 of 3)"} and the like when there are
    * several.
+   *
+   * @return the commands, at least one
    */
   public List<SnomCommand> commands() {
     return commands;
@@ -218,6 +232,7 @@ public final class SnomSettings {
      *
      * @param name the setting's name, see {@link SnomSettings}
      * @param value any text without control characters; the empty text writes an empty setting
+     * @return this builder
      * @throws IllegalArgumentException for a name or value that is not allowed, or a name already
      *     added (which of two values a phone keeps is not documented)
      */
@@ -236,6 +251,8 @@ public final class SnomSettings {
      * Adds the settings of a function key: {@code fkeyN}, then {@code fkey_labelN} and {@code
      * fkey_short_labelN} if it has them.
      *
+     * @param key the function key
+     * @return this builder
      * @throws IllegalArgumentException if one of them is already set
      */
     public Builder functionKey(FunctionKey key) {
@@ -247,6 +264,9 @@ public final class SnomSettings {
     /**
      * Whether the phone stores the settings ({@code store_settings=save}), so that they survive a
      * reboot; false by default, and then a reboot restores what the phone stored before.
+     *
+     * @param persistent whether the phone stores them
+     * @return this builder
      */
     public Builder persistent(boolean persistent) {
       this.persistent = persistent;
@@ -256,6 +276,7 @@ public final class SnomSettings {
     /**
      * The settings, split into requests.
      *
+     * @return the settings
      * @throws IllegalStateException if no setting was added
      * @throws IllegalArgumentException if one setting does not fit in a request by itself
      */

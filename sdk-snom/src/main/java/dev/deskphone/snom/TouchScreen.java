@@ -23,7 +23,13 @@ public record TouchScreen(int width, int height) {
     }
   }
 
-  /** Whether ({@code x}, {@code y}) lies on the screen. */
+  /**
+   * Whether ({@code x}, {@code y}) lies on the screen.
+   *
+   * @param x the column in pixels
+   * @param y the row in pixels
+   * @return whether the point lies on the screen
+   */
   public boolean contains(int x, int y) {
     return x >= 0 && y >= 0 && x < width && y < height;
   }
