@@ -12,18 +12,32 @@ import java.util.Optional;
  */
 public record Dialed(String number, Optional<String> outgoingUri) {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param number the number as the phone decoded it, for example {@code "+4930123456"}
+   * @param outgoingUri the identity to dial from, when given
+   */
   public Dialed {
     Objects.requireNonNull(number, "number");
     Objects.requireNonNull(outgoingUri, "outgoingUri");
   }
 
-  /** A number dialed without an outgoing URI. */
+  /**
+   * {@return a number dialed without an outgoing URI}
+   *
+   * @param number the number as the phone decoded it, for example {@code "+4930123456"}
+   */
   public static Dialed of(String number) {
     return new Dialed(number, Optional.empty());
   }
 
-  /** A number dialed from {@code outgoingUri}. */
+  /**
+   * {@return a number dialed from {@code outgoingUri}}
+   *
+   * @param number the number as the phone decoded it, for example {@code "+4930123456"}
+   * @param outgoingUri the identity to dial from, when given
+   */
   public static Dialed of(String number, String outgoingUri) {
     return new Dialed(number, Optional.of(outgoingUri));
   }

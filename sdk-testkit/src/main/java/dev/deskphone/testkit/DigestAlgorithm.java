@@ -15,12 +15,12 @@ public enum DigestAlgorithm {
     this.jdkName = jdkName;
   }
 
-  /** The {@code algorithm} token on the wire, for example {@code "SHA-256"}. */
+  /** {@return the {@code algorithm} token on the wire, for example {@code "SHA-256"}} */
   public String token() {
     return token;
   }
 
-  /** The {@link java.security.MessageDigest} algorithm name. */
+  /** {@return the {@link java.security.MessageDigest} algorithm name} */
   public String jdkName() {
     return jdkName;
   }

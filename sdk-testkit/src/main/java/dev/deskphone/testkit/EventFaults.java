@@ -35,7 +35,12 @@ public final class EventFaults {
     }
   }
 
-  /** The next {@code event} is not sent (it is recorded as {@link FiredEvent.Outcome#DROPPED}). */
+  /**
+   * The next {@code event} is not sent (it is recorded as {@link FiredEvent.Outcome#DROPPED}).
+   *
+   * @param event the event to drop
+   * @return this, for chaining
+   */
   public EventFaults dropNext(SnomEventType event) {
     return add(event, new Plan(Kind.DROP, Duration.ZERO));
   }
@@ -43,6 +48,9 @@ public final class EventFaults {
   /**
    * The next {@code event} is sent {@code delay} late; the phone's later events do not wait for it.
    *
+   * @param event the event to delay
+   * @param delay how late it is sent; positive
+   * @return this, for chaining
    * @throws IllegalArgumentException if {@code delay} is not positive
    */
   public EventFaults delayNext(SnomEventType event, Duration delay) {
@@ -53,7 +61,12 @@ public final class EventFaults {
     return add(event, new Plan(Kind.DELAY, delay));
   }
 
-  /** The next {@code event} is sent twice, one copy after the other. */
+  /**
+   * The next {@code event} is sent twice, one copy after the other.
+   *
+   * @param event the event to send twice
+   * @return this, for chaining
+   */
   public EventFaults duplicateNext(SnomEventType event) {
     return add(event, new Plan(Kind.DUPLICATE, Duration.ZERO));
   }

@@ -49,7 +49,18 @@ public record FakeCall(
     ENDED
   }
 
-  /** Checks and copies. */
+  /**
+   * Checks and copies.
+   *
+   * @param callId the call's id, the same on both phones of a call between fakes (what the phones
+   *     put in {@code $call-id})
+   * @param direction who placed it
+   * @param remote the other side's number: a fake's extension or the number dialed
+   * @param remoteDisplay the other side's display name (a fake's, or the number for a far end)
+   * @param state where it is now
+   * @param dtmfSent the DTMF digits this phone sent in the call, one entry per key or request
+   * @param dtmfReceived the DTMF digits the other side sent in the call
+   */
   public FakeCall {
     Objects.requireNonNull(callId, "callId");
     Objects.requireNonNull(direction, "direction");

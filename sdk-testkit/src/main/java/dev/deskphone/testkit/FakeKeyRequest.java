@@ -32,7 +32,20 @@ public record FakeKeyRequest(
     OptionalInt status,
     String answer) {
 
-  /** Checks the parts are there. */
+  /**
+   * Checks the parts are there.
+   *
+   * @param sequence its place among the fake's key requests, 1-based, in the order they were
+   *     recorded
+   * @param symbolicName the key that sent it
+   * @param pushed whether a push fired it (rather than {@link FakeUnifyPhone#pressKey})
+   * @param method {@code GET} or {@code POST}
+   * @param uri the URI as sent; for a GET with every parameter in its raw query
+   * @param body the form body of a POST as sent; empty for a GET
+   * @param sentAt when it was sent, by the fake's clock
+   * @param status the answer's status; empty if no answer came
+   * @param answer the answer's body as text; if no answer came, what went wrong
+   */
   public FakeKeyRequest {
     Objects.requireNonNull(symbolicName, "symbolicName");
     Objects.requireNonNull(method, "method");

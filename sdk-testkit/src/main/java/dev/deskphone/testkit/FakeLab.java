@@ -40,22 +40,22 @@ public final class FakeLab implements AutoCloseable {
     this.board = board;
   }
 
-  /** A builder for an empty lab. */
+  /** {@return a builder for an empty lab} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The snom fakes, in the order added. */
+  /** {@return the snom fakes, in the order added} */
   public List<FakeSnomPhone> snomPhones() {
     return snomPhones;
   }
 
-  /** The Unify fakes, in the order added. */
+  /** {@return the Unify fakes, in the order added} */
   public List<FakeUnifyPhone> unifyPhones() {
     return unifyPhones;
   }
 
-  /** The switchboard connecting its fakes: far ends are set here. */
+  /** {@return the switchboard connecting its fakes: far ends are set here} */
   public Switchboard switchboard() {
     return board;
   }
@@ -63,6 +63,8 @@ public final class FakeLab implements AutoCloseable {
   /**
    * The snom fake with {@code extension}.
    *
+   * @param extension the fake's extension
+   * @return the fake
    * @throws IllegalArgumentException if no snom fake of the lab has it, naming the extensions
    */
   public FakeSnomPhone snomPhone(String extension) {
@@ -79,7 +81,7 @@ public final class FakeLab implements AutoCloseable {
                         + snomPhones.stream().map(FakeSnomPhone::extension).toList()));
   }
 
-  /** Every fake's URI: the snom fakes' web servers, then the Unify fakes' push servers. */
+  /** {@return every fake's URI: the snom fakes' web servers, then the Unify fakes' push servers} */
   public List<URI> uris() {
     return Stream.concat(
             snomPhones.stream().map(FakeSnomPhone::uri),
@@ -87,7 +89,7 @@ public final class FakeLab implements AutoCloseable {
         .toList();
   }
 
-  /** How many fakes it holds. */
+  /** {@return how many fakes it holds} */
   public int size() {
     return snomPhones.size() + unifyPhones.size();
   }
@@ -147,7 +149,12 @@ public final class FakeLab implements AutoCloseable {
 
     private Builder() {}
 
-    /** Adds {@code count} snom fakes with the builder's defaults. */
+    /**
+     * Adds {@code count} snom fakes with the builder's defaults.
+     *
+     * @param count how many to add
+     * @return this builder
+     */
     public Builder snom(int count) {
       return snom(count, b -> {});
     }
@@ -155,6 +162,10 @@ public final class FakeLab implements AutoCloseable {
     /**
      * Adds {@code count} snom fakes, each configured by {@code config} (called once per fake, on a
      * fresh builder, after the lab's {@linkplain #clock clock} was set on it).
+     *
+     * @param count how many to add
+     * @param config configures each fake's builder
+     * @return this builder
      */
     public Builder snom(int count, Consumer<FakeSnomPhone.Builder> config) {
       Objects.requireNonNull(config, "config");
@@ -167,6 +178,10 @@ public final class FakeLab implements AutoCloseable {
     /**
      * Adds {@code count} Unify fakes, each configured by {@code config}, which must add at least
      * one key.
+     *
+     * @param count how many to add
+     * @param config configures each fake's builder
+     * @return this builder
      */
     public Builder unify(int count, Consumer<FakeUnifyPhone.Builder> config) {
       Objects.requireNonNull(config, "config");
@@ -176,7 +191,12 @@ public final class FakeLab implements AutoCloseable {
       return this;
     }
 
-    /** One clock for every fake, e.g. a {@link MutableClock} that moves the whole lab at once. */
+    /**
+     * One clock for every fake, e.g. a {@link MutableClock} that moves the whole lab at once.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -186,6 +206,7 @@ public final class FakeLab implements AutoCloseable {
      * Starts every fake, snom first, each on its own port of 127.0.0.1. If one fails to start, the
      * ones started are closed and the failure is thrown.
      *
+     * @return the lab, every fake started
      * @throws IllegalStateException if no fake was added, or a Unify fake's configuration added no
      *     key
      */

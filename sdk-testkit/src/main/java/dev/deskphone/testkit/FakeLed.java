@@ -20,7 +20,14 @@ public record FakeLed(
   public static final FakeLed INITIAL =
       new FakeLed(LedState.OFF, Optional.empty(), Optional.empty(), false);
 
-  /** Checks the parts are there. */
+  /**
+   * Checks the parts are there.
+   *
+   * @param state what the LED does
+   * @param colour its colour, if the reply set one (never with {@link LedState#OFF})
+   * @param label the key's label, if a reply set one and the model shows labels (CP600)
+   * @param wake whether the last reply asked the phone to wake
+   */
   public FakeLed {
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(colour, "colour");

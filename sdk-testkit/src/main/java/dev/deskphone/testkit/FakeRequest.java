@@ -32,7 +32,18 @@ public record FakeRequest(
     int indexOnConnection,
     Instant receivedAt) {
 
-  /** Copies the parts. */
+  /**
+   * Copies the parts.
+   *
+   * @param sequence its place among all requests the fake read, 1-based
+   * @param method the method, for example {@code "GET"}
+   * @param target the request target exactly as sent: raw path and raw query
+   * @param headers the header fields in the order sent
+   * @param body the body bytes (empty for a GET)
+   * @param connection which connection it came on, 1-based
+   * @param indexOnConnection its place on that connection, 1-based
+   * @param receivedAt when it was read, on the fake's clock
+   */
   public FakeRequest {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(target, "target");
@@ -41,12 +52,20 @@ public record FakeRequest(
     Objects.requireNonNull(receivedAt, "receivedAt");
   }
 
-  /** The first value of header {@code name} (case-insensitive). */
+  /**
+   * {@return the first value of header {@code name} (case-insensitive)}
+   *
+   * @param name the header's name
+   */
   public Optional<String> header(String name) {
     return headerValues(name).stream().findFirst();
   }
 
-  /** Every value of header {@code name} (case-insensitive), in order. */
+  /**
+   * {@return every value of header {@code name} (case-insensitive), in order}
+   *
+   * @param name the header's name
+   */
   public List<String> headerValues(String name) {
     return headers.stream()
         .filter(h -> h.getKey().equalsIgnoreCase(name))
@@ -54,25 +73,25 @@ public record FakeRequest(
         .toList();
   }
 
-  /** The raw path, without the query. */
+  /** {@return the raw path, without the query} */
   public String path() {
     int q = target.indexOf('?');
     return q < 0 ? target : target.substring(0, q);
   }
 
-  /** The raw query after {@code ?}, if there was one. */
+  /** {@return the raw query after {@code ?}, if there was one} */
   public Optional<String> rawQuery() {
     int q = target.indexOf('?');
     return q < 0 ? Optional.empty() : Optional.of(target.substring(q + 1));
   }
 
-  /** A copy of the body bytes. */
+  /** {@return a copy of the body bytes} */
   @Override
   public byte[] body() {
     return body.clone();
   }
 
-  /** The body as UTF-8 text. */
+  /** {@return the body as UTF-8 text} */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }

@@ -50,7 +50,12 @@ public record FakeScreen(
    * @param target a menu item's URL, or a directory entry's number
    */
   public record Item(String name, String target) {
-    /** Checks. */
+    /**
+     * Checks.
+     *
+     * @param name what the screen shows
+     * @param target a menu item's URL, or a directory entry's number
+     */
     public Item {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(target, "target");
@@ -69,7 +74,16 @@ public record FakeScreen(
    */
   public record Input(
       String displayName, String defaultValue, String flags, String url, String token) {
-    /** Checks. */
+    /**
+     * Checks.
+     *
+     * @param displayName its header
+     * @param defaultValue what it holds before anything is typed
+     * @param flags its {@code InputFlags} ({@code a} text, {@code t} telephone number, {@code n}
+     *     number, {@code p} password, ...), as written
+     * @param url where the value goes, its {@code InputToken} still in it
+     * @param token the token replaced by the value typed
+     */
     public Input {
       Objects.requireNonNull(displayName, "displayName");
       Objects.requireNonNull(defaultValue, "defaultValue");
@@ -79,7 +93,19 @@ public record FakeScreen(
     }
   }
 
-  /** Checks and copies. */
+  /**
+   * Checks and copies.
+   *
+   * @param kind the document's main tag
+   * @param source where the document came from
+   * @param title its {@code Title}, or empty
+   * @param prompt its {@code Prompt}, or empty
+   * @param text a text document's {@code Text}, or empty
+   * @param items a menu's items (name, URL) or a directory's entries (name, number), in order
+   * @param input an input document's field, if it is one
+   * @param softKeys its {@code SoftKeyItem}s, key name (such as {@code F4} or {@code RIGHT}) to the
+   *     URL fetched when that key is pressed while the document is shown
+   */
   public FakeScreen {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(source, "source");
@@ -91,7 +117,7 @@ public record FakeScreen(
     softKeys = Map.copyOf(softKeys);
   }
 
-  /** The names of its items, in order. */
+  /** {@return the names of its items, in order} */
   public List<String> itemNames() {
     return items.stream().map(Item::name).toList();
   }

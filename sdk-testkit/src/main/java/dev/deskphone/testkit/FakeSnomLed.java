@@ -13,13 +13,21 @@ import java.util.Objects;
  *     blinkslow}...
  */
 public record FakeSnomLed(int number, String color, String state) {
-  /** Checks. */
+  /**
+   * Checks.
+   *
+   * @param number the LED's number
+   * @param color its {@code color} attribute ({@code green}, {@code red}, {@code yellow}...), or
+   *     empty
+   * @param state its state, lower-cased: {@code on}, {@code off}, {@code blinkfast}, {@code
+   *     blinkslow}...
+   */
   public FakeSnomLed {
     Objects.requireNonNull(color, "color");
     Objects.requireNonNull(state, "state");
   }
 
-  /** Whether it is lit (any state but {@code off}). */
+  /** {@return whether it is lit (any state but {@code off})} */
   public boolean lit() {
     return !state.equals("off");
   }

@@ -126,17 +126,17 @@ public final class FakeSnomPhone implements AutoCloseable {
     server.intercept(faults.interceptor());
   }
 
-  /** A builder: no model (every documented key passes), no authentication, http. */
+  /** {@return a builder: no model (every documented key passes), no authentication, http} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** {@code http://127.0.0.1:PORT/} (or {@code https://}); the same across reboots. */
+  /** {@return {@code http://127.0.0.1:PORT/} (or {@code https://}); the same across reboots} */
   public URI uri() {
     return server.uri("/");
   }
 
-  /** The model it plays, if one was chosen. */
+  /** {@return the model it plays, if one was chosen} */
   public Optional<SnomModel> model() {
     return Optional.ofNullable(model);
   }
@@ -145,6 +145,7 @@ public final class FakeSnomPhone implements AutoCloseable {
    * The SHA-256 fingerprint of its run certificate, as {@code openssl x509 -fingerprint -sha256}
    * prints it, for {@link TlsPolicy#pinned(String)}.
    *
+   * @return the fingerprint
    * @throws IllegalStateException if it was not built with {@link Builder#https()}
    */
   public String certificateFingerprint() {
@@ -154,6 +155,7 @@ public final class FakeSnomPhone implements AutoCloseable {
   /**
    * Its run certificate in PEM form, for clients such as curl ({@code --cacert}).
    *
+   * @return the certificate, PEM-encoded
    * @throws IllegalStateException if it was not built with {@link Builder#https()}
    */
   public String certificatePem() {
@@ -164,6 +166,7 @@ public final class FakeSnomPhone implements AutoCloseable {
    * A client policy that trusts exactly its run certificate, for the SDK builders' {@code
    * .tls(...)}.
    *
+   * @return a policy pinning its run certificate
    * @throws IllegalStateException if it was not built with {@link Builder#https()}
    */
   public TlsPolicy tls() {
@@ -177,22 +180,22 @@ public final class FakeSnomPhone implements AutoCloseable {
     return certificate;
   }
 
-  /** Every key event carried out, in order. */
+  /** {@return every key event carried out, in order} */
   public List<PressedKey> pressedKeys() {
     return script.pressedKeys();
   }
 
-  /** Every touch carried out, in order. */
+  /** {@return every touch carried out, in order} */
   public List<Touch> touches() {
     return script.touches();
   }
 
-  /** Every dial carried out, in order. */
+  /** {@return every dial carried out, in order} */
   public List<Dialed> dialed() {
     return script.dialed();
   }
 
-  /** The digits of every DTMF request carried out, one entry per request, in order. */
+  /** {@return the digits of every DTMF request carried out, one entry per request, in order} */
   public List<String> dtmf() {
     return script.dtmf();
   }
@@ -201,22 +204,31 @@ public final class FakeSnomPhone implements AutoCloseable {
    * The settings written to it ({@code dummy.htm?settings=save&...}, or {@code settings.htm} by GET
    * or POST), name to decoded value, in the order first written: a snapshot. A reboot keeps only
    * those written with {@code store_settings=save}; a factory reset forgets them all.
+   *
+   * @return the settings, name to value
    */
   public Map<String, String> settings() {
     return script.settings();
   }
 
-  /** The value of setting {@code name} now, if one was written and not lost to a reboot. */
+  /**
+   * {@return the value of setting {@code name} now, if one was written and not lost to a reboot}
+   *
+   * @param name the setting's name
+   */
   public Optional<String> setting(String name) {
     return Optional.ofNullable(script.settings().get(Objects.requireNonNull(name, "name")));
   }
 
-  /** A snapshot of hook, lines, ringer, reboots, call lists, firmware, lockout and the rest. */
+  /**
+   * {@return a snapshot of hook, lines, ringer, reboots, call lists, firmware, lockout and the
+   * rest}
+   */
   public SnomPhoneState state() {
     return script.state();
   }
 
-  /** The journal: every request read, as sent, in arrival order. */
+  /** {@return the journal: every request read, as sent, in arrival order} */
   public List<FakeRequest> requests() {
     return script.requests();
   }
@@ -225,6 +237,8 @@ public final class FakeSnomPhone implements AutoCloseable {
    * Every request not carried out, with the status answered and why, in arrival order. Reading them
    * tells a strict fake (see {@link Builder#lenient()}) that the test has dealt with them, so that
    * {@link #close()} does not fail on them.
+   *
+   * @return the rejected requests
    */
   public List<RejectedRequest> rejected() {
     return script.rejected().all();
@@ -234,6 +248,8 @@ public final class FakeSnomPhone implements AutoCloseable {
    * Its fault script: close without an answer, reset, stall, delay, garbage, refused connections
    * and the rest, per request or per connection; the one way to make the fake misbehave on the
    * network.
+   *
+   * @return its fault script
    */
   public Faults faults() {
     return faults;
@@ -251,6 +267,8 @@ public final class FakeSnomPhone implements AutoCloseable {
    * Scripted stale nonce on the {@code n}-th request (1-based, {@link FakeRequest#sequence()}):
    * every nonce expires just before it is checked, so it gets a {@code 401} with {@code
    * stale=true}.
+   *
+   * @param n the request's sequence number, 1-based
    */
   public void expireNoncesOn(int n) {
     script.expireNoncesBefore(r -> r.sequence() == n);
@@ -260,6 +278,7 @@ public final class FakeSnomPhone implements AutoCloseable {
    * Takes the oldest request that no earlier call took, waiting for one up to {@code timeout}
    * (mockwebserver style; independent of {@link #requests()}).
    *
+   * @param timeout how long to wait
    * @return the request, or empty if none arrived in time
    * @throws InterruptedException if interrupted while waiting
    */
@@ -267,7 +286,12 @@ public final class FakeSnomPhone implements AutoCloseable {
     return script.takeRequest(Objects.requireNonNull(timeout, "timeout"));
   }
 
-  /** Replaces a call list with {@code entries}, oldest first. */
+  /**
+   * Replaces a call list with {@code entries}, oldest first.
+   *
+   * @param list the call list to replace
+   * @param entries its new entries, oldest first
+   */
   public void seedCallList(CallList list, List<String> entries) {
     script.seed(Objects.requireNonNull(list, "list"), List.copyOf(entries));
   }
@@ -275,6 +299,8 @@ public final class FakeSnomPhone implements AutoCloseable {
   /**
    * Phone behaviour: answer a dial with {@code 302 Found} and {@code Location: /index.htm} (the
    * dial is carried out), as some firmware does.
+   *
+   * @param on whether to redirect dials
    */
   public void redirectDials(boolean on) {
     script.redirectDials(on);
@@ -286,6 +312,8 @@ public final class FakeSnomPhone implements AutoCloseable {
    * answers a request without {@code Connection: close} with no length and holds the connection
    * open, so a client that reads the body to its end waits until the fake closes. The document is
    * fetched and shown all the same. Off by default.
+   *
+   * @param on whether to hold them open
    */
   public void holdMinibrowserConnections(boolean on) {
     script.holdMinibrowserConnections(on);
@@ -294,6 +322,8 @@ public final class FakeSnomPhone implements AutoCloseable {
   /**
    * Phone setting: with remote control disabled, {@code command.htm} answers {@code 403} and does
    * nothing.
+   *
+   * @param enabled whether remote control is enabled
    */
   public void remoteControl(boolean enabled) {
     script.remoteControl(enabled);
@@ -312,6 +342,7 @@ public final class FakeSnomPhone implements AutoCloseable {
    * Faults#refuseConnectionsFor}, is over, which it is once its downtime has passed on the fake's
    * clock.
    *
+   * @param timeout how long to wait
    * @return whether it is online
    * @throws InterruptedException if interrupted while waiting
    */
@@ -360,6 +391,8 @@ public final class FakeSnomPhone implements AutoCloseable {
    * Its extension on its {@link Switchboard} ({@link Builder#switchboard}); {@code 101} on the
    * private board of a fake built without one. {@code $local} and {@code $active_user} in its
    * action URLs.
+   *
+   * @return its extension
    */
   public String extension() {
     return line.extension();
@@ -368,12 +401,14 @@ public final class FakeSnomPhone implements AutoCloseable {
   /**
    * Its MAC address, 12 upper-case hex digits starting with snom's {@code 000413}, random per fake:
    * {@code $mac} in its action URLs.
+   *
+   * @return its MAC address
    */
   public String mac() {
     return mac;
   }
 
-  /** Its calls now, oldest first: a snapshot. */
+  /** {@return its calls now, oldest first: a snapshot} */
   public List<FakeCall> calls() {
     return line.calls();
   }
@@ -381,6 +416,8 @@ public final class FakeSnomPhone implements AutoCloseable {
   /**
    * Its calls that are over (state {@link FakeCall.State#ENDED}), in the order they ended, with the
    * DTMF sent and received while they were up: a snapshot of the last 1,000.
+   *
+   * @return its ended calls
    */
   public List<FakeCall> endedCalls() {
     return line.endedCalls();
@@ -390,6 +427,8 @@ public final class FakeSnomPhone implements AutoCloseable {
    * Waits (real time, up to {@code timeout}, woken by each change, never sleeping) until it has a
    * call in {@code state}.
    *
+   * @param state the state to wait for
+   * @param timeout how long to wait
    * @return the newest such call, or empty if none came in time
    * @throws InterruptedException if interrupted while waiting
    */
@@ -412,6 +451,7 @@ public final class FakeSnomPhone implements AutoCloseable {
   /**
    * Waits (real time, up to {@code timeout}, never sleeping) until it has no call.
    *
+   * @param timeout how long to wait
    * @return whether it has none
    * @throws InterruptedException if interrupted while waiting
    */
@@ -426,6 +466,8 @@ public final class FakeSnomPhone implements AutoCloseable {
    * The action URLs it fired (sent, or dropped by a fault), in the order recorded: a snapshot of
    * the last 10,000. An event whose setting holds no URL fires nothing. How the variables are
    * replaced: docs/testkit.md.
+   *
+   * @return the events it fired
    */
   public List<FiredEvent> firedEvents() {
     return line.urls().fired();
@@ -435,6 +477,8 @@ public final class FakeSnomPhone implements AutoCloseable {
    * Waits (real time, up to {@code timeout}, never sleeping) until it fired {@code event} at least
    * once; firing is asynchronous, as on a phone.
    *
+   * @param event the event to wait for
+   * @param timeout how long to wait
    * @return the first, or empty if none was recorded in time
    * @throws InterruptedException if interrupted while waiting
    */
@@ -447,6 +491,9 @@ public final class FakeSnomPhone implements AutoCloseable {
    * Waits (real time, up to {@code timeout}, never sleeping) until it fired {@code event} {@code
    * count} times in all.
    *
+   * @param event the event to wait for
+   * @param count how many times it must have fired; positive
+   * @param timeout how long to wait
    * @return the {@code count}-th, or empty if not recorded in time
    * @throws IllegalArgumentException if {@code count} is not positive
    * @throws InterruptedException if interrupted while waiting
@@ -466,6 +513,8 @@ public final class FakeSnomPhone implements AutoCloseable {
    * minibrowser.htm?url=...}, an action URL's answer, a menu item selected, an input typed, a
    * {@code fetch}); empty when it shows none (never any, or closed by {@code snom://mb_exit} or
    * {@code CANCEL}). Fetching is asynchronous, as on a phone: see {@link #awaitScreen}.
+   *
+   * @return the screen, or empty
    */
   public Optional<FakeScreen> screen() {
     return browser.screen();
@@ -475,6 +524,8 @@ public final class FakeSnomPhone implements AutoCloseable {
    * Waits (real time, up to {@code timeout}, woken by each change, never sleeping) until its
    * minibrowser shows a document that {@code condition} accepts.
    *
+   * @param condition what the screen must satisfy
+   * @param timeout how long to wait
    * @return the screen, or empty if none matched in time
    * @throws InterruptedException if interrupted while waiting
    */
@@ -488,6 +539,7 @@ public final class FakeSnomPhone implements AutoCloseable {
    * Waits (real time, up to {@code timeout}, never sleeping) until its minibrowser shows nothing
    * (closed by {@code snom://mb_exit}, {@code CANCEL}, or never opened).
    *
+   * @param timeout how long to wait
    * @return whether it shows nothing
    * @throws InterruptedException if interrupted while waiting
    */
@@ -495,7 +547,7 @@ public final class FakeSnomPhone implements AutoCloseable {
     return browser.awaitNothing(Objects.requireNonNull(timeout, "timeout"));
   }
 
-  /** Its function-key LEDs that minibrowser documents set, by number. */
+  /** {@return its function-key LEDs that minibrowser documents set, by number} */
   public Map<Integer, FakeSnomLed> leds() {
     return browser.leds();
   }
@@ -505,6 +557,7 @@ public final class FakeSnomPhone implements AutoCloseable {
    * keys: a menu item's URL is fetched (or its fragment run), a directory entry's number dialed.
    * Asynchronous, as on a phone.
    *
+   * @param index the item, 0-based
    * @throws IllegalStateException if no menu or directory is shown
    * @throws IllegalArgumentException if it has no such item, naming the items
    */
@@ -516,6 +569,7 @@ public final class FakeSnomPhone implements AutoCloseable {
    * Types {@code value} into the input shown and confirms it: its URL, the input token replaced by
    * the value percent-encoded, is fetched. Asynchronous, as on a phone.
    *
+   * @param value the text to type
    * @throws IllegalStateException if no input is shown
    */
   public void type(String value) {
@@ -525,12 +579,14 @@ public final class FakeSnomPhone implements AutoCloseable {
   /**
    * Why documents or fragments were not shown or run (not fetched, not 200, not readable, unknown
    * fragment), oldest first: the last 100.
+   *
+   * @return the failures, oldest first
    */
   public List<String> screenFailures() {
     return browser.failures();
   }
 
-  /** Its action-URL faults: drop, delay or duplicate the next occurrence of an event. */
+  /** {@return its action-URL faults: drop, delay or duplicate the next occurrence of an event} */
   public EventFaults eventFaults() {
     return line.urls().faults();
   }
@@ -576,6 +632,9 @@ public final class FakeSnomPhone implements AutoCloseable {
      * Joins {@code board} with {@code extension}: other fakes on it can call this one, and it them.
      * Without it, the fake has a switchboard of its own, as extension 101.
      *
+     * @param board the switchboard to join
+     * @param extension its extension there
+     * @return this builder
      * @throws IllegalArgumentException if {@code extension} is not 1 to 15 digits (whether another
      *     fake holds it is checked at {@link #start()})
      */
@@ -590,6 +649,8 @@ public final class FakeSnomPhone implements AutoCloseable {
      * The name it shows for its identity (default: its extension): {@code $display_local} in its
      * action URLs and {@code $display_remote} in those of the phones it calls.
      *
+     * @param name the display name
+     * @return this builder
      * @throws IllegalArgumentException if {@code name} is blank or has control characters
      */
     public Builder displayName(String name) {
@@ -604,18 +665,33 @@ public final class FakeSnomPhone implements AutoCloseable {
       return this;
     }
 
-    /** The model it plays: keys, touches and features it lacks are not carried out. */
+    /**
+     * The model it plays: keys, touches and features it lacks are not carried out.
+     *
+     * @param model the model
+     * @return this builder
+     */
     public Builder model(SnomModel model) {
       this.model = Objects.requireNonNull(model, "model");
       return this;
     }
 
-    /** No authentication (the default; firmware 10 ships without a web password). */
+    /**
+     * No authentication (the default; firmware 10 ships without a web password).
+     *
+     * @return this builder
+     */
     public Builder noAuth() {
       return auth(AuthGate.Scheme.NONE, "", "");
     }
 
-    /** HTTP Basic for {@code user} and {@code password}. */
+    /**
+     * HTTP Basic for {@code user} and {@code password}.
+     *
+     * @param user the user name
+     * @param password the password
+     * @return this builder
+     */
     public Builder basicAuth(String user, String password) {
       if (user.contains(":")) {
         throw new IllegalArgumentException("a Basic user name cannot contain ':'");
@@ -623,7 +699,13 @@ public final class FakeSnomPhone implements AutoCloseable {
       return auth(AuthGate.Scheme.BASIC, user, password);
     }
 
-    /** HTTP Digest for {@code user} and {@code password}, offering {@link #digestAlgorithms}. */
+    /**
+     * HTTP Digest for {@code user} and {@code password}, offering {@link #digestAlgorithms}.
+     *
+     * @param user the user name
+     * @param password the password
+     * @return this builder
+     */
     public Builder digestAuth(String user, String password) {
       return auth(AuthGate.Scheme.DIGEST, user, password);
     }
@@ -635,7 +717,12 @@ public final class FakeSnomPhone implements AutoCloseable {
       return this;
     }
 
-    /** The Digest algorithms offered, one challenge each, in this order (default: MD5). */
+    /**
+     * The Digest algorithms offered, one challenge each, in this order (default: MD5).
+     *
+     * @param algorithms the algorithms, at least one
+     * @return this builder
+     */
     public Builder digestAlgorithms(DigestAlgorithm... algorithms) {
       Set<DigestAlgorithm> set = new LinkedHashSet<>(List.of(algorithms));
       if (set.isEmpty() || set.size() != algorithms.length) {
@@ -646,7 +733,12 @@ public final class FakeSnomPhone implements AutoCloseable {
       return this;
     }
 
-    /** The realm in its challenges (default {@code snom}); no quotes or backslashes. */
+    /**
+     * The realm in its challenges (default {@code snom}); no quotes or backslashes.
+     *
+     * @param realm the realm
+     * @return this builder
+     */
     public Builder realm(String realm) {
       if (realm.isEmpty() || realm.contains("\"") || realm.contains("\\")) {
         throw new IllegalArgumentException("realm must be non-empty without quotes or backslashes");
@@ -655,7 +747,12 @@ public final class FakeSnomPhone implements AutoCloseable {
       return this;
     }
 
-    /** How long a Digest nonce lives on the fake's clock (default 5 minutes); positive. */
+    /**
+     * How long a Digest nonce lives on the fake's clock (default 5 minutes); positive.
+     *
+     * @param lifetime the nonce lifetime
+     * @return this builder
+     */
     public Builder nonceLifetime(Duration lifetime) {
       if (lifetime.isNegative() || lifetime.isZero()) {
         throw new IllegalArgumentException("nonce lifetime must be positive, got " + lifetime);
@@ -664,7 +761,11 @@ public final class FakeSnomPhone implements AutoCloseable {
       return this;
     }
 
-    /** Speaks HTTPS with a certificate made for this run; see {@link FakeSnomPhone#tls()}. */
+    /**
+     * Speaks HTTPS with a certificate made for this run; see {@link FakeSnomPhone#tls()}.
+     *
+     * @return this builder
+     */
     public Builder https() {
       this.https = true;
       return this;
@@ -672,6 +773,9 @@ public final class FakeSnomPhone implements AutoCloseable {
 
     /**
      * The clock for nonce expiry, login lockout and reboot downtime (e.g. a {@link MutableClock}).
+     *
+     * @param clock the clock
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -681,6 +785,9 @@ public final class FakeSnomPhone implements AutoCloseable {
     /**
      * How long a reboot or reset keeps it offline, on its clock (default 1 second); {@link
      * FakeSnomPhone#finishReboot()} ends one early. Zero: back at once, with new nonces.
+     *
+     * @param downtime the downtime; zero or more
+     * @return this builder
      */
     public Builder rebootDowntime(Duration downtime) {
       if (downtime.isNegative()) {
@@ -693,6 +800,9 @@ public final class FakeSnomPhone implements AutoCloseable {
     /**
      * The port to listen on, for a fake run as a standalone server; 0 (the default) picks a free
      * one, which is what tests want.
+     *
+     * @param port the port, or 0 for a free one
+     * @return this builder
      */
     public Builder port(int port) {
       this.port = ScriptedHttpServer.checkedPort(port);
@@ -702,13 +812,21 @@ public final class FakeSnomPhone implements AutoCloseable {
     /**
      * Does not fail the test at {@link FakeSnomPhone#close()} for requests it did not understand
      * (by default it does, see {@link FakeSnomPhone#rejected()}).
+     *
+     * @return this builder
      */
     public Builder lenient() {
       this.strict = false;
       return this;
     }
 
-    /** Starts with {@code entries} (oldest first) in call list {@code list}. */
+    /**
+     * Starts with {@code entries} (oldest first) in call list {@code list}.
+     *
+     * @param list the call list
+     * @param entries its entries, oldest first
+     * @return this builder
+     */
     public Builder callList(CallList list, List<String> entries) {
       callLists.put(Objects.requireNonNull(list, "list"), List.copyOf(entries));
       return this;
@@ -717,6 +835,7 @@ public final class FakeSnomPhone implements AutoCloseable {
     /**
      * Starts the fake on 127.0.0.1 and its {@linkplain #port port}.
      *
+     * @return the started fake
      * @throws IllegalArgumentException if its {@linkplain #switchboard extension} is taken
      * @throws UncheckedIOException if no port could be bound
      */

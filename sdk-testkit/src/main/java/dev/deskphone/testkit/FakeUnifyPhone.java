@@ -291,6 +291,8 @@ public final class FakeUnifyPhone implements AutoCloseable {
   /**
    * Its extension on the {@link Switchboard} it joined ({@link Builder#switchboard}), where a snom
    * fake that dials it is answered at once; empty if it joined none.
+   *
+   * @return its extension, or empty
    */
   public Optional<String> extension() {
     return Optional.ofNullable(extension);
@@ -328,6 +330,9 @@ public final class FakeUnifyPhone implements AutoCloseable {
      * Joins {@code board} with {@code extension}: a snom fake on it that dials the extension gets
      * an answer at once, as from a desk phone picked up.
      *
+     * @param board the switchboard to join
+     * @param extension its extension there
+     * @return this builder
      * @throws IllegalArgumentException if {@code extension} is not 1 to 15 digits (whether another
      *     fake holds it is checked at {@link #start()})
      */

@@ -26,7 +26,11 @@ public final class FarEnd {
     this.delay = delay;
   }
 
-  /** Answers at once (the default far end). */
+  /**
+   * Answers at once (the default far end).
+   *
+   * @return a far end that answers at once
+   */
   public static FarEnd answers() {
     return ANSWERS;
   }
@@ -34,6 +38,8 @@ public final class FarEnd {
   /**
    * Rings for {@code delay}, then answers (real time, from the dial).
    *
+   * @param delay how long it rings; zero or more
+   * @return a far end that answers after {@code delay}
    * @throws IllegalArgumentException if {@code delay} is negative
    */
   public static FarEnd answersAfter(Duration delay) {
@@ -44,12 +50,20 @@ public final class FarEnd {
     return delay.isZero() ? ANSWERS : new FarEnd(Kind.ANSWERS, delay);
   }
 
-  /** Is busy: the call ends at once, before it rings. */
+  /**
+   * Is busy: the call ends at once, before it rings.
+   *
+   * @return a busy far end
+   */
   public static FarEnd busy() {
     return BUSY;
   }
 
-  /** Rings and never answers, until the caller hangs up. */
+  /**
+   * Rings and never answers, until the caller hangs up.
+   *
+   * @return a far end that never answers
+   */
   public static FarEnd noAnswer() {
     return NO_ANSWER;
   }

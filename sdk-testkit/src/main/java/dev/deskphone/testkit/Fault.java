@@ -49,7 +49,11 @@ public final class Fault {
     return new Fault(kind, Duration.ZERO, 0);
   }
 
-  /** Closes a connection before reading its request (the client's write or read fails). */
+  /**
+   * Closes a connection before reading its request (the client's write or read fails).
+   *
+   * @return the fault
+   */
   public static Fault closeBeforeReading() {
     return of(Kind.CLOSE_BEFORE_READING);
   }
@@ -57,52 +61,93 @@ public final class Fault {
   /**
    * Fails the TLS handshake of a connection (the fake offers only a protocol no client accepts).
    * For https fakes only.
+   *
+   * @return the fault
    */
   public static Fault tlsHandshakeFailure() {
     return of(Kind.TLS_HANDSHAKE_FAILURE);
   }
 
-  /** Reads and carries out the request, then closes the connection without a byte of answer. */
+  /**
+   * Reads and carries out the request, then closes the connection without a byte of answer.
+   *
+   * @return the fault
+   */
   public static Fault closeWithoutAnswer() {
     return of(Kind.CLOSE_WITHOUT_ANSWER);
   }
 
-  /** Reads and carries out the request, then never answers (until the fake closes). */
+  /**
+   * Reads and carries out the request, then never answers (until the fake closes).
+   *
+   * @return the fault
+   */
   public static Fault neverAnswer() {
     return of(Kind.NEVER_ANSWER);
   }
 
-  /** Writes the answer's status line and headers, then stalls before the body. */
+  /**
+   * Writes the answer's status line and headers, then stalls before the body.
+   *
+   * @return the fault
+   */
   public static Fault headersThenStall() {
     return of(Kind.HEADERS_THEN_STALL);
   }
 
-  /** Writes the answer's head at once, then its body one byte per {@code pause} (real time). */
+  /**
+   * Writes the answer's head at once, then its body one byte per {@code pause} (real time).
+   *
+   * @param pause the pause between bytes
+   * @return the fault
+   */
   public static Fault slowBody(Duration pause) {
     return new Fault(Kind.SLOW_BODY, positive(pause, "pause"), 0);
   }
 
-  /** Writes the answer after {@code delay} (real time). */
+  /**
+   * Writes the answer after {@code delay} (real time).
+   *
+   * @param delay how long to wait before answering
+   * @return the fault
+   */
   public static Fault delay(Duration delay) {
     return new Fault(Kind.DELAY, positive(delay, "delay"), 0);
   }
 
-  /** Resets the connection (TCP RST) instead of answering. */
+  /**
+   * Resets the connection (TCP RST) instead of answering.
+   *
+   * @return the fault
+   */
   public static Fault reset() {
     return of(Kind.RESET);
   }
 
-  /** Answers {@code 200} with no body and no content type instead of the real answer. */
+  /**
+   * Answers {@code 200} with no body and no content type instead of the real answer.
+   *
+   * @return the fault
+   */
   public static Fault emptyResponse() {
     return of(Kind.EMPTY_RESPONSE);
   }
 
-  /** Writes bytes that are not HTTP, then closes. */
+  /**
+   * Writes bytes that are not HTTP, then closes.
+   *
+   * @return the fault
+   */
   public static Fault garbageResponse() {
     return of(Kind.GARBAGE_RESPONSE);
   }
 
-  /** Answers {@code status} (100 to 599) with an empty body instead of the real answer. */
+  /**
+   * Answers {@code status} (100 to 599) with an empty body instead of the real answer.
+   *
+   * @param status the status code, 100 to 599
+   * @return the fault
+   */
   public static Fault status(int status) {
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("status must be from 100 to 599, was " + status);
@@ -110,7 +155,9 @@ public final class Fault {
     return new Fault(Kind.STATUS, Duration.ZERO, status);
   }
 
-  /** Whether it strikes before the request is read (nothing carried out, nothing recorded). */
+  /**
+   * {@return whether it strikes before the request is read (nothing carried out, nothing recorded)}
+   */
   public boolean beforeReading() {
     return kind.beforeReading;
   }

@@ -48,13 +48,25 @@ public final class Faults {
     this.outages = outages;
   }
 
-  /** Strikes the {@code n}-th request the fake reads (1-based, {@link FakeRequest#sequence()}). */
+  /**
+   * Strikes the {@code n}-th request the fake reads (1-based, {@link FakeRequest#sequence()}).
+   *
+   * @param n the request's sequence number, 1-based
+   * @param fault what to do to it
+   * @return this, for chaining
+   */
   public Faults onRequest(int n, Fault fault) {
     positive(n, "n");
     return add(FaultRule.of(checked(fault), true, s -> s.sequence() == n));
   }
 
-  /** Strikes every request on the {@code n}-th connection the fake accepts (1-based). */
+  /**
+   * Strikes every request on the {@code n}-th connection the fake accepts (1-based).
+   *
+   * @param n the connection's number, 1-based
+   * @param fault what to do to its requests
+   * @return this, for chaining
+   */
   public Faults onConnection(int n, Fault fault) {
     positive(n, "n");
     return add(FaultRule.of(checked(fault), false, s -> s.connection() == n));
@@ -63,6 +75,10 @@ public final class Faults {
   /**
    * Strikes the {@code n}-th request (1-based) of every connection: with {@code n > 1}, a
    * kept-alive connection fails after it served {@code n - 1} requests.
+   *
+   * @param n the request's place on its connection, 1-based
+   * @param fault what to do to it
+   * @return this, for chaining
    */
   public Faults onRequestOfConnection(int n, Fault fault) {
     positive(n, "n");
@@ -72,6 +88,9 @@ public final class Faults {
   /**
    * Strikes every request {@code which} matches.
    *
+   * @param which the requests to strike
+   * @param fault what to do to them
+   * @return this, for chaining
    * @throws IllegalArgumentException for a {@linkplain Fault#beforeReading() connection fault},
    *     which strikes before there is a request to match
    */
@@ -80,12 +99,22 @@ public final class Faults {
     return add(FaultRule.of(answerFault(fault), false, s -> which.test(s.request())));
   }
 
-  /** Strikes every request (or connection, for a connection fault). */
+  /**
+   * Strikes every request (or connection, for a connection fault).
+   *
+   * @param fault what to do to each
+   * @return this, for chaining
+   */
   public Faults always(Fault fault) {
     return add(FaultRule.of(checked(fault), false, s -> true));
   }
 
-  /** Strikes the next request (or connection, for a connection fault) only. */
+  /**
+   * Strikes the next request (or connection, for a connection fault) only.
+   *
+   * @param fault what to do to it
+   * @return this, for chaining
+   */
   public Faults next(Fault fault) {
     return add(FaultRule.of(checked(fault), true, s -> true));
   }
@@ -94,6 +123,10 @@ public final class Faults {
    * Strikes each request with {@code probability}, with one of {@code faults} chosen at random: the
    * same seed and the same requests give the same faults.
    *
+   * @param seed the random generator's seed
+   * @param probability the chance of a fault per request, 0 to 1
+   * @param faults the faults to choose from
+   * @return this, for chaining
    * @throws IllegalArgumentException for a connection fault or a probability outside 0..1
    */
   public Faults randomly(long seed, double probability, Fault... faults) {
@@ -126,6 +159,8 @@ public final class Faults {
    * Takes the fake off the network for {@code length} on its clock (a {@link MutableClock} needs
    * advancing): it stops listening, so connections are refused, and drops open connections. It
    * keeps its state, unlike a reboot. No-op while already offline.
+   *
+   * @param length how long it stays offline
    */
   public void refuseConnectionsFor(Duration length) {
     Objects.requireNonNull(length, "length");
@@ -148,7 +183,7 @@ public final class Faults {
     rules.clear();
   }
 
-  /** Every fault injected so far, in order. */
+  /** {@return every fault injected so far, in order} */
   public synchronized List<InjectedFault> injected() {
     return List.copyOf(injected);
   }

@@ -40,7 +40,19 @@ public record FiredEvent(
     DROPPED
   }
 
-  /** Checks. */
+  /**
+   * Checks.
+   *
+   * @param sequence 1-based, in the order the events happened on the phone (a delayed event keeps
+   *     its number and is sent later)
+   * @param event the event
+   * @param url the URL, its {@code $variables} replaced as the phone replaced them ({@code
+   *     about:invalid} if that is no URL)
+   * @param firedAt when it was sent (or dropped), on the system clock
+   * @param outcome what came of it
+   * @param status the answer's status, if one came
+   * @param failure why no answer came, if none did
+   */
   public FiredEvent {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(url, "url");

@@ -11,7 +11,13 @@ import java.util.Objects;
  * @param led the LED after the change
  */
 public record LedChange(Instant at, String symbolicName, FakeLed led) {
-  /** Checks the parts are there. */
+  /**
+   * Checks the parts are there.
+   *
+   * @param at when it changed
+   * @param symbolicName the key
+   * @param led the LED after the change
+   */
   public LedChange {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(symbolicName, "symbolicName");

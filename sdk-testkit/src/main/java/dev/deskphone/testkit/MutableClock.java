@@ -22,24 +22,36 @@ public final class MutableClock extends Clock {
     this.zone = Objects.requireNonNull(zone, "zone");
   }
 
-  /** A clock standing at {@code now}, in UTC. */
+  /**
+   * {@return a clock standing at {@code now}, in UTC}
+   *
+   * @param now the starting instant
+   */
   public static MutableClock at(Instant now) {
     return new MutableClock(
         new AtomicReference<>(Objects.requireNonNull(now, "now")), ZoneOffset.UTC);
   }
 
-  /** A clock standing at the current system time, in UTC. */
+  /** {@return a clock standing at the current system time, in UTC} */
   public static MutableClock atSystemTime() {
     return at(Instant.now());
   }
 
-  /** Moves the clock forward (or back, for a negative amount). */
+  /**
+   * Moves the clock forward (or back, for a negative amount).
+   *
+   * @param amount how far to move it
+   */
   public void advance(Duration amount) {
     Objects.requireNonNull(amount, "amount");
     now.updateAndGet(t -> t.plus(amount));
   }
 
-  /** Sets the clock. */
+  /**
+   * Sets the clock.
+   *
+   * @param instant the new time
+   */
   public void set(Instant instant) {
     now.set(Objects.requireNonNull(instant, "instant"));
   }

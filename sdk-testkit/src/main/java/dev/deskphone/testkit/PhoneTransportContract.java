@@ -54,7 +54,11 @@ public abstract class PhoneTransportContract {
   private final List<ScriptedHttpServer> servers = new ArrayList<>();
   private final List<PhoneTransport> transports = new ArrayList<>();
 
-  /** Creates a transport under test; the suite closes each one it made after its test. */
+  /**
+   * Creates a transport under test; the suite closes each one it made after its test.
+   *
+   * @return a new transport
+   */
   protected abstract PhoneTransport transport();
 
   @AfterEach

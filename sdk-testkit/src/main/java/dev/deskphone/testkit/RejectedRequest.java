@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record RejectedRequest(FakeRequest request, int status, String reason) {
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param request the request as read
+   * @param status the status the fake answered ({@code 200} for a snom command the phone ignores)
+   * @param reason what was wrong, for a test's failure message
+   */
   public RejectedRequest {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(reason, "reason");

@@ -45,7 +45,23 @@ public record SnomPhoneState(
     int lineInfoLayerFixes,
     Optional<Instant> lockedUntil) {
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections.
+   *
+   * @param online false while it reboots or resets (connections refused)
+   * @param hook the audio path, see {@link HookState}
+   * @param releasedCalls how many {@code RELEASE_ALL_CALLS} it carried out
+   * @param logoffAlls how many {@code LOGOFFALL} it carried out
+   * @param loggedOffLines the identities (1..12) logged off and not re-registered since
+   * @param reregistrations per identity, how many {@code REREGISTER} it carried out
+   * @param lastRinger the ringer (1..9) played last, if any
+   * @param reboots how many reboots it went through
+   * @param resets how many factory resets it went through
+   * @param callLists the call lists, newest entry last
+   * @param firmwareUrl the firmware URL requested last, if any
+   * @param lineInfoLayerFixes how many {@code FIX_LIL=true} it carried out
+   * @param lockedUntil while its web interface is locked after failed logins, until when
+   */
   public SnomPhoneState {
     Objects.requireNonNull(hook, "hook");
     loggedOffLines = Collections.unmodifiableSortedSet(new TreeSet<>(loggedOffLines));
@@ -60,17 +76,29 @@ public record SnomPhoneState(
     Objects.requireNonNull(lockedUntil, "lockedUntil");
   }
 
-  /** One call list, newest entry last. */
+  /**
+   * {@return one call list, newest entry last}
+   *
+   * @param kind the call list
+   */
   public List<String> callList(CallList kind) {
     return callLists.get(Objects.requireNonNull(kind, "kind"));
   }
 
-  /** How many times identity {@code line} was re-registered. */
+  /**
+   * {@return how many times identity {@code line} was re-registered}
+   *
+   * @param line the identity, 1 to 12
+   */
   public int reregistrations(int line) {
     return reregistrations.getOrDefault(line, 0);
   }
 
-  /** Whether identity {@code line} is logged off now. */
+  /**
+   * {@return whether identity {@code line} is logged off now}
+   *
+   * @param line the identity, 1 to 12
+   */
   public boolean isLoggedOff(int line) {
     return loggedOffLines.contains(line);
   }

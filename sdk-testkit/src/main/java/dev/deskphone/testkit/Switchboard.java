@@ -55,7 +55,9 @@ public final class Switchboard implements AutoCloseable {
     this.shared = new Shared(trust);
   }
 
-  /** An empty switchboard; its phones send action URLs to https servers the system trusts. */
+  /**
+   * {@return an empty switchboard; its phones send action URLs to https servers the system trusts}
+   */
   public static Switchboard create() {
     return new Switchboard(TlsPolicy.system());
   }
@@ -63,6 +65,9 @@ public final class Switchboard implements AutoCloseable {
   /**
    * An empty switchboard whose phones send action URLs to https servers that {@code eventTrust}
    * trusts (such as an {@code EndpointServer}'s own certificate, pinned).
+   *
+   * @param eventTrust the trust for https action URLs
+   * @return the switchboard
    */
   public static Switchboard create(TlsPolicy eventTrust) {
     return new Switchboard(Objects.requireNonNull(eventTrust, "eventTrust"));
@@ -71,6 +76,9 @@ public final class Switchboard implements AutoCloseable {
   /**
    * How calls to {@code number}, which no fake owns, behave from now on.
    *
+   * @param number the number
+   * @param behaviour how its calls behave
+   * @return this, for chaining
    * @throws IllegalArgumentException if {@code number} is not digits, {@code *} and {@code #} with
    *     an optional leading {@code +}
    */
@@ -86,7 +94,12 @@ public final class Switchboard implements AutoCloseable {
     return this;
   }
 
-  /** How calls to numbers no fake owns and no {@link #farEnd} names behave (default: answers). */
+  /**
+   * How calls to numbers no fake owns and no {@link #farEnd} names behave (default: answers).
+   *
+   * @param behaviour how such calls behave
+   * @return this, for chaining
+   */
   public Switchboard defaultFarEnd(FarEnd behaviour) {
     Objects.requireNonNull(behaviour, "behaviour");
     lock.lock();
@@ -98,7 +111,7 @@ public final class Switchboard implements AutoCloseable {
     return this;
   }
 
-  /** The extensions of the fakes on it now, in numeric order. */
+  /** {@return the extensions of the fakes on it now, in numeric order} */
   public List<String> extensions() {
     lock.lock();
     try {

@@ -22,7 +22,13 @@ public record Touch(int x, int y, Action action) {
     PRESS_RELEASE
   }
 
-  /** Checks the parts. */
+  /**
+   * Checks the parts.
+   *
+   * @param x the column, 0 at the left edge
+   * @param y the row, 0 at the top edge
+   * @param action press, release or both
+   */
   public Touch {
     Objects.requireNonNull(action, "action");
     if (x < 0 || y < 0) {

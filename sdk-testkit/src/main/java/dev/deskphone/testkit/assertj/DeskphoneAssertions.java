@@ -22,22 +22,42 @@ import dev.deskphone.testkit.FakeUnifyPhone;
 public final class DeskphoneAssertions {
   private DeskphoneAssertions() {}
 
-  /** Assertions on a fake snom phone. */
+  /**
+   * Assertions on a fake snom phone.
+   *
+   * @param actual the fake to check
+   * @return assertions on {@code actual}
+   */
   public static FakeSnomPhoneAssert assertThat(FakeSnomPhone actual) {
     return new FakeSnomPhoneAssert(actual);
   }
 
-  /** Assertions on a fake Unify phone. */
+  /**
+   * Assertions on a fake Unify phone.
+   *
+   * @param actual the fake to check
+   * @return assertions on {@code actual}
+   */
   public static FakeUnifyPhoneAssert assertThat(FakeUnifyPhone actual) {
     return new FakeUnifyPhoneAssert(actual);
   }
 
-  /** Assertions on an LED already read with {@link FakeUnifyPhone#led}. */
+  /**
+   * Assertions on an LED already read with {@link FakeUnifyPhone#led}.
+   *
+   * @param actual the LED to check
+   * @return assertions on {@code actual}
+   */
   public static FakeLedAssert assertThat(FakeLed actual) {
     return new FakeLedAssert(actual, "", "");
   }
 
-  /** Assertions on a whole lab. */
+  /**
+   * Assertions on a whole lab.
+   *
+   * @param actual the lab to check
+   * @return assertions on {@code actual}
+   */
   public static FakeLabAssert assertThat(FakeLab actual) {
     return new FakeLabAssert(actual);
   }

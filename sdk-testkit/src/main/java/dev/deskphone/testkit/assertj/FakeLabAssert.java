@@ -19,7 +19,12 @@ public final class FakeLabAssert extends AbstractAssert<FakeLabAssert, FakeLab> 
     super(actual, FakeLabAssert.class);
   }
 
-  /** Every snom fake satisfies {@code requirement}, e.g. {@code p -> p.dialed("+4930123")}. */
+  /**
+   * Every snom fake satisfies {@code requirement}, e.g. {@code p -> p.dialed("+4930123")}.
+   *
+   * @param requirement what each snom fake must satisfy
+   * @return this assertion
+   */
   public FakeLabAssert everySnomPhone(Consumer<FakeSnomPhoneAssert> requirement) {
     Objects.requireNonNull(requirement, "requirement");
     isNotNull();
@@ -30,7 +35,12 @@ public final class FakeLabAssert extends AbstractAssert<FakeLabAssert, FakeLab> 
             .toList());
   }
 
-  /** Every Unify fake satisfies {@code requirement}. */
+  /**
+   * Every Unify fake satisfies {@code requirement}.
+   *
+   * @param requirement what each Unify fake must satisfy
+   * @return this assertion
+   */
   public FakeLabAssert everyUnifyPhone(Consumer<FakeUnifyPhoneAssert> requirement) {
     Objects.requireNonNull(requirement, "requirement");
     isNotNull();
@@ -41,7 +51,11 @@ public final class FakeLabAssert extends AbstractAssert<FakeLabAssert, FakeLab> 
             .toList());
   }
 
-  /** No fake got a request it did not understand. */
+  /**
+   * No fake got a request it did not understand.
+   *
+   * @return this assertion
+   */
   public FakeLabAssert hasNoRejectedRequests() {
     everySnomPhone(FakeSnomPhoneAssert::hasNoRejectedRequests);
     return everyUnifyPhone(FakeUnifyPhoneAssert::hasNoRejectedRequests);

@@ -23,27 +23,48 @@ public final class FakeLedAssert extends AbstractAssert<FakeLedAssert, FakeLed> 
     this.context = context;
   }
 
-  /** It is lit steadily. */
+  /**
+   * It is lit steadily.
+   *
+   * @return this assertion
+   */
   public FakeLedAssert isOn() {
     return hasState(LedState.ON);
   }
 
-  /** It is dark. */
+  /**
+   * It is dark.
+   *
+   * @return this assertion
+   */
   public FakeLedAssert isOff() {
     return hasState(LedState.OFF);
   }
 
-  /** It flashes. */
+  /**
+   * It flashes.
+   *
+   * @return this assertion
+   */
   public FakeLedAssert isFlashing() {
     return hasState(LedState.FLASH);
   }
 
-  /** It flutters. */
+  /**
+   * It flutters.
+   *
+   * @return this assertion
+   */
   public FakeLedAssert isFluttering() {
     return hasState(LedState.FLUTTER);
   }
 
-  /** It does {@code state}. */
+  /**
+   * It does {@code state}.
+   *
+   * @param state the expected state
+   * @return this assertion
+   */
   public FakeLedAssert hasState(LedState state) {
     Objects.requireNonNull(state, "state");
     isNotNull();
@@ -53,7 +74,12 @@ public final class FakeLedAssert extends AbstractAssert<FakeLedAssert, FakeLed> 
     return this;
   }
 
-  /** It shows {@code colour}. */
+  /**
+   * It shows {@code colour}.
+   *
+   * @param colour the expected colour
+   * @return this assertion
+   */
   public FakeLedAssert hasColour(LedColour colour) {
     Objects.requireNonNull(colour, "colour");
     isNotNull();
@@ -63,7 +89,12 @@ public final class FakeLedAssert extends AbstractAssert<FakeLedAssert, FakeLed> 
     return this;
   }
 
-  /** Its key shows {@code label}. */
+  /**
+   * Its key shows {@code label}.
+   *
+   * @param label the expected label
+   * @return this assertion
+   */
   public FakeLedAssert hasLabel(String label) {
     Objects.requireNonNull(label, "label");
     isNotNull();
@@ -75,7 +106,11 @@ public final class FakeLedAssert extends AbstractAssert<FakeLedAssert, FakeLed> 
     return this;
   }
 
-  /** Its key shows no label. */
+  /**
+   * Its key shows no label.
+   *
+   * @return this assertion
+   */
   public FakeLedAssert hasNoLabel() {
     isNotNull();
     if (actual.label().isPresent()) {
@@ -84,7 +119,11 @@ public final class FakeLedAssert extends AbstractAssert<FakeLedAssert, FakeLed> 
     return this;
   }
 
-  /** The last reply asked the phone to wake. */
+  /**
+   * The last reply asked the phone to wake.
+   *
+   * @return this assertion
+   */
   public FakeLedAssert wakesThePhone() {
     isNotNull();
     if (!actual.wake()) {

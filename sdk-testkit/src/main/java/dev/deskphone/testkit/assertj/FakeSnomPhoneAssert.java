@@ -33,14 +33,14 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     super(actual, FakeSnomPhoneAssert.class);
   }
 
-  /** The names of the keys it pressed, in order, for list assertions. */
+  /** {@return the names of the keys it pressed, in order, for list assertions} */
   public ListAssert<String> pressedKeys() {
     isNotNull();
     List<String> keys = actual.pressedKeys().stream().map(PressedKey::key).toList();
     return Assertions.assertThat(keys).as(() -> "keys pressed on " + actual + "\n" + journal());
   }
 
-  /** The numbers it dialed, in order, for list assertions. */
+  /** {@return the numbers it dialed, in order, for list assertions} */
   public ListAssert<String> dialedNumbers() {
     isNotNull();
     List<String> numbers = actual.dialed().stream().map(Dialed::number).toList();
@@ -48,7 +48,12 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
         .as(() -> "numbers dialed on " + actual + "\n" + journal());
   }
 
-  /** It dialed {@code number} (among others, perhaps). */
+  /**
+   * It dialed {@code number} (among others, perhaps).
+   *
+   * @param number the number
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert dialed(String number) {
     Objects.requireNonNull(number, "number");
     isNotNull();
@@ -59,7 +64,11 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** It dialed nothing. */
+  /**
+   * It dialed nothing.
+   *
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert dialedNothing() {
     isNotNull();
     List<String> numbers = actual.dialed().stream().map(Dialed::number).toList();
@@ -69,17 +78,30 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** Its audio path is the handset, off-hook. */
+  /**
+   * Its audio path is the handset, off-hook.
+   *
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert isOffHook() {
     return hasHook(HookState.OFFHOOK);
   }
 
-  /** It is idle, on-hook. */
+  /**
+   * It is idle, on-hook.
+   *
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert isOnHook() {
     return hasHook(HookState.ONHOOK);
   }
 
-  /** Its audio path is {@code hook}. */
+  /**
+   * Its audio path is {@code hook}.
+   *
+   * @param hook the expected hook state
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert hasHook(HookState hook) {
     isNotNull();
     HookState now = actual.state().hook();
@@ -89,7 +111,13 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** It carried out a touch at ({@code x}, {@code y}), of any kind. */
+  /**
+   * It carried out a touch at ({@code x}, {@code y}), of any kind.
+   *
+   * @param x the touch's x coordinate
+   * @param y the touch's y coordinate
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert touched(int x, int y) {
     isNotNull();
     List<Touch> touches = actual.touches();
@@ -99,7 +127,12 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** One DTMF request carried exactly {@code digits}. */
+  /**
+   * One DTMF request carried exactly {@code digits}.
+   *
+   * @param digits the digits
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert sentDtmf(String digits) {
     isNotNull();
     List<String> sent = actual.dtmf();
@@ -109,7 +142,13 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** It holds setting {@code name} with exactly {@code value} now. */
+  /**
+   * It holds setting {@code name} with exactly {@code value} now.
+   *
+   * @param name the setting's name
+   * @param value its expected value
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert hasSetting(String name, String value) {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(value, "value");
@@ -125,7 +164,12 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** It went through exactly {@code times} reboots. */
+  /**
+   * It went through exactly {@code times} reboots.
+   *
+   * @param times the expected number of reboots
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert hasRebooted(int times) {
     isNotNull();
     int reboots = actual.state().reboots();
@@ -135,7 +179,12 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** It read exactly {@code count} requests. */
+  /**
+   * It read exactly {@code count} requests.
+   *
+   * @param count the expected number of requests
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert receivedRequests(int count) {
     isNotNull();
     int got = actual.requests().size();
@@ -145,7 +194,11 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** Every request was understood; reading the rejections satisfies a strict fake's close. */
+  /**
+   * Every request was understood; reading the rejections satisfies a strict fake's close.
+   *
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert hasNoRejectedRequests() {
     isNotNull();
     List<RejectedRequest> rejected = actual.rejected();
@@ -155,7 +208,9 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** The requests it did not carry out, for list assertions (the test has then seen them). */
+  /**
+   * {@return the requests it did not carry out, for list assertions (the test has then seen them)}
+   */
   public ListAssert<RejectedRequest> rejectedRequests() {
     isNotNull();
     return Assertions.assertThat(actual.rejected())
@@ -166,6 +221,8 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
    * The call and fired-event assertions after this one wait up to {@code timeout} (real time) for
    * the phone to get there; calls and action URLs change asynchronously, as on phones.
    *
+   * @param timeout how long to wait
+   * @return this assertion
    * @throws IllegalArgumentException if {@code timeout} is not positive
    */
   public FakeSnomPhoneAssert within(Duration timeout) {
@@ -177,27 +234,48 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** It has a call ringing (coming in, not answered yet). */
+  /**
+   * It has a call ringing (coming in, not answered yet).
+   *
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert isRinging() {
     return hasCall(FakeCall.State.RINGING);
   }
 
-  /** It has a call dialing (placed, the other side not answered yet). */
+  /**
+   * It has a call dialing (placed, the other side not answered yet).
+   *
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert isDialing() {
     return hasCall(FakeCall.State.DIALING);
   }
 
-  /** It has a connected call. */
+  /**
+   * It has a connected call.
+   *
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert isConnected() {
     return hasCall(FakeCall.State.CONNECTED);
   }
 
-  /** It has a call it put on hold. */
+  /**
+   * It has a call it put on hold.
+   *
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert hasCallOnHold() {
     return hasCall(FakeCall.State.ON_HOLD);
   }
 
-  /** It has a call in {@code state}. */
+  /**
+   * It has a call in {@code state}.
+   *
+   * @param state the call state
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert hasCall(FakeCall.State state) {
     Objects.requireNonNull(state, "state");
     isNotNull();
@@ -208,7 +286,11 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** It has no call: idle. */
+  /**
+   * It has no call: idle.
+   *
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert hasNoCall() {
     isNotNull();
     if (!waited(() -> actual.awaitNoCall(wait))) {
@@ -217,7 +299,12 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** It fired {@code event}'s action URL (sent or dropped by a fault). */
+  /**
+   * It fired {@code event}'s action URL (sent or dropped by a fault).
+   *
+   * @param event the event
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert firedEvent(SnomEventType event) {
     Objects.requireNonNull(event, "event");
     isNotNull();
@@ -227,7 +314,12 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** It has not fired {@code event}'s action URL so far (this never waits). */
+  /**
+   * It has not fired {@code event}'s action URL so far (this never waits).
+   *
+   * @param event the event
+   * @return this assertion
+   */
   public FakeSnomPhoneAssert hasNotFired(SnomEventType event) {
     Objects.requireNonNull(event, "event");
     isNotNull();
@@ -237,7 +329,7 @@ public final class FakeSnomPhoneAssert extends AbstractAssert<FakeSnomPhoneAsser
     return this;
   }
 
-  /** The action URLs it fired so far, in order, for list assertions. */
+  /** {@return the action URLs it fired so far, in order, for list assertions} */
   public ListAssert<FiredEvent> firedEvents() {
     isNotNull();
     return Assertions.assertThat(actual.firedEvents()).as(() -> "events fired by " + actual);

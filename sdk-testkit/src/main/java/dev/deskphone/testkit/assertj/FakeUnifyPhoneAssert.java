@@ -21,7 +21,12 @@ public final class FakeUnifyPhoneAssert
     super(actual, FakeUnifyPhoneAssert.class);
   }
 
-  /** Assertions on the LED of key {@code symbolicName} now. */
+  /**
+   * Assertions on the LED of key {@code symbolicName} now.
+   *
+   * @param symbolicName the key's symbolic name
+   * @return assertions on the LED
+   */
   public FakeLedAssert led(String symbolicName) {
     Objects.requireNonNull(symbolicName, "symbolicName");
     isNotNull();
@@ -29,19 +34,33 @@ public final class FakeUnifyPhoneAssert
         actual.led(symbolicName), symbolicName, "on " + actual + "\n" + journal());
   }
 
-  /** It sent exactly {@code count} key requests (pressed or pushed). */
+  /**
+   * It sent exactly {@code count} key requests (pressed or pushed).
+   *
+   * @param count the expected number of key requests
+   * @return this assertion
+   */
   public FakeUnifyPhoneAssert sentKeyRequests(int count) {
     isNotNull();
     return counted(actual.requests().size(), count, "sent", "key request(s)");
   }
 
-  /** It received exactly {@code count} pushes, refused ones included. */
+  /**
+   * It received exactly {@code count} pushes, refused ones included.
+   *
+   * @param count the expected number of pushes
+   * @return this assertion
+   */
   public FakeUnifyPhoneAssert receivedPushes(int count) {
     isNotNull();
     return counted(actual.pushes().size(), count, "received", "push(es)");
   }
 
-  /** It refused no push; reading the rejections satisfies a strict fake's close. */
+  /**
+   * It refused no push; reading the rejections satisfies a strict fake's close.
+   *
+   * @return this assertion
+   */
   public FakeUnifyPhoneAssert hasNoRejectedRequests() {
     isNotNull();
     List<RejectedRequest> rejected = actual.rejected();
@@ -51,7 +70,7 @@ public final class FakeUnifyPhoneAssert
     return this;
   }
 
-  /** The pushes it refused, for list assertions (the test has then seen them). */
+  /** {@return the pushes it refused, for list assertions (the test has then seen them)} */
   public ListAssert<RejectedRequest> rejectedRequests() {
     isNotNull();
     return Assertions.assertThat(actual.rejected())

@@ -26,18 +26,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Target({ElementType.FIELD, ElementType.PARAMETER})
 @ExtendWith(FakePhoneExtension.class)
 public @interface SnomFake {
-  /** The model it plays; none (the default) lets every documented key pass. At most one. */
+  /**
+   * The model it plays; none (the default) lets every documented key pass. At most one.
+   *
+   * @return the model, or none
+   */
   SnomModel[] model() default {};
 
-  /** {@code "user:password"} for Digest authentication; empty (the default) for none. */
+  /** {@return {@code "user:password"} for Digest authentication; empty (the default) for none} */
   String digest() default "";
 
-  /** {@code "user:password"} for Basic authentication; empty (the default) for none. */
+  /** {@return {@code "user:password"} for Basic authentication; empty (the default) for none} */
   String basic() default "";
 
-  /** Whether it speaks https with a certificate made for the run. */
+  /** {@return whether it speaks https with a certificate made for the run} */
   boolean https() default false;
 
-  /** Whether requests it does not understand may pass without failing the test. */
+  /** {@return whether requests it does not understand may pass without failing the test} */
   boolean lenient() default false;
 }

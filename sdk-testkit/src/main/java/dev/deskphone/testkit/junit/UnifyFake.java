@@ -27,15 +27,17 @@ public @interface UnifyFake {
   /**
    * Its Send URL keys as {@code SymbolicName=URL}, the URL being the server the key sends to (GET,
    * no credentials). A fake the extension starts needs at least one.
+   *
+   * @return the keys, or none
    */
   String[] keys() default {};
 
-  /** The model (default CP600). */
+  /** {@return the model (default CP600)} */
   FakeUnifyPhone.Model model() default FakeUnifyPhone.Model.CP600;
 
-  /** Whether it takes pushes over https with a certificate made for the run. */
+  /** {@return whether it takes pushes over https with a certificate made for the run} */
   boolean https() default false;
 
-  /** Whether refused pushes may pass without failing the test. */
+  /** {@return whether refused pushes may pass without failing the test} */
   boolean lenient() default false;
 }
