@@ -7,12 +7,12 @@ import dev.deskphone.core.server.EndpointRequest;
 import dev.deskphone.core.server.EndpointResponse;
 import dev.deskphone.core.server.PhoneEndpoint;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -73,23 +73,14 @@ public final class SnomDirectoryEndpoint implements PhoneEndpoint {
           PhoneHeaders.of("Allow", "GET, HEAD", "Content-Type", "text/plain; charset=utf-8"),
           "a phonebook is read with GET\n".getBytes(StandardCharsets.UTF_8));
     }
-    String page = null;
-    String q = "";
-    for (String part : request.rawQuery().orElse("").split("&")) {
-      int eq = part.indexOf('=');
-      String name = eq < 0 ? part : part.substring(0, eq);
-      String value;
-      try {
-        value = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException e) {
-        return EndpointResponse.text(400, "not a phonebook query: bad percent-encoding");
-      }
-      if (name.equals("page")) {
-        page = value;
-      } else if (name.equals("q")) {
-        q = value.strip();
-      }
+    Map<String, String> query;
+    try {
+      query = EventQuery.parse(request.rawQuery().orElse("")); // as the phone sends it: + stays
+    } catch (IllegalArgumentException e) {
+      return EndpointResponse.text(400, "not a phonebook query: " + e.getMessage());
     }
+    String page = query.get("page");
+    String q = query.getOrDefault("q", "").strip();
     if (q.length() > MAX_QUERY_LENGTH) {
       return EndpointResponse.text(400, "q is longer than " + MAX_QUERY_LENGTH + " characters");
     }

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * SnomEventEndpoint events = SnomEventEndpoint.builder()
  *     .keyFile(Path.of("events.key")) // the same key in every process that makes or checks URLs
- *     .listener(event -> System.out.println(event))
+ *     .listener(event -> log.info("{}", event))
  *     .build();
  * Map<String, String> settings =
  *     events.actionUrls("10.0.0.5", EnumSet.of(INCOMING, CONNECTED, DISCONNECTED), publicBase);

@@ -2,9 +2,9 @@ package dev.deskphone.testkit;
 
 import dev.deskphone.snom.SnomEventType;
 import dev.deskphone.testkit.internal.FakeHttpClient;
+import dev.deskphone.testkit.internal.FormEncoder;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -97,9 +97,8 @@ final class ActionUrls {
 
   /** The event happened with these runtime variables: it is sent soon, after earlier ones. */
   void fire(SnomEventType event, Map<String, String> runtime) {
-    Map<String, String> vars = Map.copyOf(runtime);
-    synchronized (this) {
-      queue.add(() -> send(event, vars));
+    synchronized (this) { // publishes the caller's fresh map to the sending thread
+      queue.add(() -> send(event, runtime));
       if (running) {
         return;
       }
@@ -280,27 +279,8 @@ final class ActionUrls {
         out.append(m.group());
         continue;
       }
-      encode(value, out);
+      FormEncoder.component(value, out);
     }
     return out.append(template, at, template.length()).toString();
-  }
-
-  /** RFC 3986 percent-encoding of UTF-8, unreserved characters kept. */
-  private static void encode(String value, StringBuilder out) {
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c >= 'a' && c <= 'z'
-          || c >= 'A' && c <= 'Z'
-          || c >= '0' && c <= '9'
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
-        out.append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
   }
 }

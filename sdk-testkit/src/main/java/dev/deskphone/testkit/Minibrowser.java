@@ -1,6 +1,7 @@
 package dev.deskphone.testkit;
 
 import dev.deskphone.testkit.internal.FakeHttpClient;
+import dev.deskphone.testkit.internal.FormEncoder;
 import dev.deskphone.testkit.internal.ScreenSide;
 import dev.deskphone.testkit.internal.ScreenXml;
 import java.net.URI;
@@ -147,7 +148,7 @@ final class Minibrowser implements ScreenSide {
               + (now == null ? "nothing" : now.kind() + " \"" + now.title() + "\""));
     }
     FakeScreen.Input input = now.input().get();
-    String encoded = percentEncode(value);
+    String encoded = FormEncoder.component(value);
     String url =
         input.token().isEmpty() ? input.url() : input.url().replace(input.token(), encoded);
     submit(() -> load(url, now.source()));
@@ -317,19 +318,6 @@ final class Minibrowser implements ScreenSide {
     } catch (RejectedExecutionException e) {
       // the switchboard closed: the phone is off
     }
-  }
-
-  private static String percentEncode(String value) {
-    StringBuilder out = new StringBuilder();
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (Character.isLetterOrDigit(c) && c < 128 || "-._~".indexOf(c) >= 0) {
-        out.append((char) c);
-      } else {
-        out.append('%').append(String.format("%02X", c));
-      }
-    }
-    return out.toString();
   }
 
   private static String percentDecode(String raw) {

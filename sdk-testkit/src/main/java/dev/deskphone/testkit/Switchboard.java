@@ -63,17 +63,6 @@ public final class Switchboard implements AutoCloseable {
   }
 
   /**
-   * An empty switchboard whose phones send action URLs to https servers that {@code eventTrust}
-   * trusts (such as an {@code EndpointServer}'s own certificate, pinned).
-   *
-   * @param eventTrust the trust for https action URLs
-   * @return the switchboard
-   */
-  public static Switchboard create(TlsPolicy eventTrust) {
-    return new Switchboard(Objects.requireNonNull(eventTrust, "eventTrust"));
-  }
-
-  /**
    * How calls to {@code number}, which no fake owns, behave from now on.
    *
    * @param number the number

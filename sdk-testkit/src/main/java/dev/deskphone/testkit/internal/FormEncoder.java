@@ -31,6 +31,32 @@ public final class FormEncoder {
     return out.toString();
   }
 
+  /**
+   * {@code value} percent-encoded as one URL component (RFC 3986): UTF-8 bytes, {@code A-Z a-z 0-9
+   * - . _ ~} kept, every other byte (a space too) as {@code %XX}; what a phone puts into the URLs
+   * it builds (action-URL variables, a typed input).
+   */
+  public static String component(String value) {
+    StringBuilder out = new StringBuilder(value.length() + 16);
+    component(value, out);
+    return out.toString();
+  }
+
+  /** Appends {@link #component(String)} of {@code value} to {@code out}. */
+  public static void component(String value, StringBuilder out) {
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c >= 'A' && c <= 'Z'
+          || c >= 'a' && c <= 'z'
+          || c >= '0' && c <= '9'
+          || "-._~".indexOf(c) >= 0) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+  }
+
   private static void encode(String text, StringBuilder out) {
     for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
